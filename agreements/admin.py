@@ -1,0 +1,27 @@
+from django.contrib import admin
+
+from .models import Agreement, Corridor, FocusArea
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+    filter_horizontal = ["corridors"]
+
+
+@admin.register(Corridor)
+class CorridorAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "parent"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "slug"]
+
+
+@admin.register(Agreement)
+class AgreementAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "meeting"]
+    list_filter = ["kind", "focus_areas", "corridors", "meeting__body"]
+    list_select_related = ["meeting__body"]
+    search_fields = ["statement"]
+    autocomplete_fields = ["meeting"]
+    filter_horizontal = ["focus_areas", "corridors"]

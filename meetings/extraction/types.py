@@ -1,0 +1,75 @@
+"""Plain dataclasses the extractor returns.
+
+Offsets (`start`, `end`) index into the exact text passed to `extract()`, so a
+caller can highlight the span in the stored document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Evidence:
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass
+class PersonMention:
+    name: str
+    title: str
+    country: str  # "China", "Pakistan", another country written out, or ""
+    evidence: Evidence
+
+
+@dataclass
+class FocusAreaMention:
+    slug: str
+    evidence: Evidence
+
+
+@dataclass
+class CorridorMention:
+    slug: str
+    how: str  # "explicit" or "derived"
+    evidence: Evidence
+    # For derived links: the focus-area slug whose mapping placed it here.
+    via: str = ""
+
+
+@dataclass
+class AgreementMention:
+    text: str
+    kind: str  # "agreed", "reaffirmed", "underscored" or "reviewed"
+    focus_areas: list[str]
+    evidence: Evidence
+
+
+@dataclass
+class MeetingMention:
+    body: str  # short name, e.g. "JWG-ICC"
+    body_name: str
+    number: int | None
+    date: str | None  # "YYYY-MM-DD", "YYYY-MM", "YYYY" or None
+    date_precision: str  # "day", "month", "year" or "unknown"
+    city: str
+    country: str
+    mode: str  # "in_person", "virtual" or "hybrid"
+    is_main_subject: bool
+    evidence: Evidence  # the sentence that names the meeting
+    date_evidence: Evidence | None = None
+    venue_evidence: Evidence | None = None
+    co_chairs: list[PersonMention] = field(default_factory=list)
+    delegation_leaders: list[PersonMention] = field(default_factory=list)
+    focus_areas: list[FocusAreaMention] = field(default_factory=list)
+    corridors: list[CorridorMention] = field(default_factory=list)
+    agreements: list[AgreementMention] = field(default_factory=list)
+
+
+@dataclass
+class ArticleExtraction:
+    published_on: str | None  # "YYYY-MM-DD" when the text gives it
+    title: str
+    meetings: list[MeetingMention] = field(default_factory=list)

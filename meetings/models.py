@@ -1,0 +1,386 @@
+from django.conf import settings
+from django.contrib.humanize.templatetags.humanize import ordinal
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+
+def unique_slug(model, base, exclude_pk=None):
+    """`base`, or `base-2`, `base-3`... whichever is free in `model`."""
+    base = slugify(base)[:70] or "item"
+    candidate, n = base, 1
+    others = model.objects.exclude(pk=exclude_pk) if exclude_pk else model.objects.all()
+    while others.filter(slug=candidate).exists():
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def normalise_name(name):
+    """The key people are matched on: case, dots and spacing don't count."""
+    return " ".join(name.replace(".", " ").replace("-", " ").split()).casefold()
+
+
+class Body(models.Model):
+    short_name = models.CharField(max_length=40, unique=True)
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["short_name"]
+        verbose_name_plural = "bodies"
+
+    def __str__(self):
+        return self.short_name
+
+    def get_absolute_url(self):
+        return reverse("meetings:body", args=[self.slug])
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class Mode(models.TextChoices):
+    IN_PERSON = "in_person", "In person"
+    VIRTUAL = "virtual", "Virtual"
+    HYBRID = "hybrid", "Hybrid"
+
+
+class ReviewStatus(models.TextChoices):
+    EXTRACTED = "extracted", "Extracted, not yet confirmed"
+    NEEDS_REVIEW = "needs_review", "Needs review"
+    REVIEWED = "reviewed", "Reviewed"
+
+
+class MeetingQuerySet(models.QuerySet):
+    def between(self, start=None, end=None):
+        if start:
+            self = self.filter(date__gte=start)
+        if end:
+            self = self.filter(date__lte=end)
+        return self
+
+    def in_corridors(self, corridors):
+        """Meetings linked to any of `corridors` (Corridor objects or ids)."""
+        from agreements.models import MeetingCorridor
+
+        links = MeetingCorridor.objects.filter(meeting=OuterRef("pk"), corridor__in=corridors)
+        return self.filter(Exists(links))
+
+    def with_focus_areas(self, focus_areas):
+        from agreements.models import MeetingFocusArea
+
+        links = MeetingFocusArea.objects.filter(meeting=OuterRef("pk"), focus_area__in=focus_areas)
+        return self.filter(Exists(links))
+
+    def with_person(self, person):
+        return self.filter(
+            Exists(Participant.objects.filter(delegation__meeting=OuterRef("pk"), person=person))
+        )
+
+    def needing_review(self):
+        return self.filter(review_status=ReviewStatus.NEEDS_REVIEW)
+
+    def chronological(self):
+        """Oldest first, unknown dates last, then by number."""
+        return self.order_by(models.F("date").asc(nulls_last=True), "body__short_name", "number")
+
+    def with_details(self):
+        return self.select_related("body").prefetch_related(
+            "delegations__participants__person",
+            "focus_area_links__focus_area",
+            "corridor_links__corridor",
+            "corridor_links__via",
+            "agreements",
+            "sources",
+        )
+
+
+class Meeting(models.Model):
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
+    number = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="The ordinal: 2 for the second meeting or round."
+    )
+    # For month or year precision the date is the first day of that month or year.
+    date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    city = models.CharField(max_length=100, blank=True)
+    country = models.CharField(max_length=100, blank=True, help_text="The host country.")
+    mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.IN_PERSON)
+    summary = models.TextField(blank=True)
+    slug = models.SlugField(max_length=80, unique=True, blank=True)
+    review_status = models.CharField(
+        max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.EXTRACTED
+    )
+    focus_areas = models.ManyToManyField(
+        "agreements.FocusArea",
+        through="agreements.MeetingFocusArea",
+        related_name="meetings",
+        blank=True,
+    )
+    corridors = models.ManyToManyField(
+        "agreements.Corridor",
+        through="agreements.MeetingCorridor",
+        related_name="meetings",
+        blank=True,
+    )
+    sources = models.ManyToManyField("SourceDocument", related_name="meetings", blank=True)
+    evidence = models.ForeignKey(
+        "Evidence",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The sentence that names the meeting.",
+    )
+    date_evidence = models.ForeignKey(
+        "Evidence", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    venue_evidence = models.ForeignKey(
+        "Evidence", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("date").desc(nulls_last=True), "body__short_name", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "number"], name="one_meeting_per_body_number"),
+            models.CheckConstraint(
+                condition=Q(number__isnull=True) | Q(number__gte=1), name="meeting_number_positive"
+            ),
+            models.CheckConstraint(
+                condition=(Q(date__isnull=True) & Q(date_precision=DatePrecision.UNKNOWN))
+                | (Q(date__isnull=False) & ~Q(date_precision=DatePrecision.UNKNOWN)),
+                name="meeting_date_matches_precision",
+            ),
+        ]
+        indexes = [
+            # The list page's default order and its date-range filter.
+            models.Index(fields=["date"], name="meeting_date_idx"),
+            # The body page and "previous meeting of this body".
+            models.Index(fields=["body", "date"], name="meeting_body_date_idx"),
+            models.Index(fields=["city"], name="meeting_city_idx"),
+            models.Index(fields=["country"], name="meeting_country_idx"),
+            models.Index(fields=["review_status"], name="meeting_review_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            base = f"{self.body.slug}-{self.number}" if self.number else f"{self.body.slug}-meeting"
+            self.slug = unique_slug(Meeting, base, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("meetings:detail", args=[self.slug])
+
+    @property
+    def title(self):
+        if self.number:
+            return f"{ordinal(self.number)} {self.body.short_name} meeting"
+        return f"{self.body.short_name} meeting"
+
+
+class PersonQuerySet(models.QuerySet):
+    def merge_into(self, target):
+        """Make these people one with `target`, keeping their names as other names."""
+        others = list(self.exclude(pk=target.pk))
+        names = list(target.other_names)
+        for other in others:
+            for name in [other.name, *other.other_names]:
+                if name != target.name and name not in names:
+                    names.append(name)
+        with transaction.atomic():
+            # Where both sat in one delegation, the target's row already says it.
+            Participant.objects.filter(
+                person__in=others, delegation__participants__person=target
+            ).delete()
+            Participant.objects.filter(person__in=others).update(person=target)
+            Delegation.objects.filter(leader__in=others).update(leader=target)
+            self.filter(pk__in=[o.pk for o in others]).delete()
+            target.other_names = names
+            if not target.country:
+                target.country = next((o.country for o in others if o.country), "")
+            target.save()
+        return target
+
+
+class Person(models.Model):
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=80, unique=True, blank=True)
+    country = models.CharField(max_length=100, blank=True)
+    other_names = models.JSONField(
+        default=list, blank=True, help_text="Other spellings seen in sources."
+    )
+    # Ingestion matches people on this; see normalise_name().
+    name_key = models.CharField(max_length=120, db_index=True, editable=False)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = normalise_name(self.name)
+        if not self.slug:
+            self.slug = unique_slug(Person, self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("meetings:person", args=[self.slug])
+
+
+class Delegation(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="delegations")
+    country = models.CharField(max_length=100)
+    leader = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="led_delegations"
+    )
+
+    class Meta:
+        ordering = ["meeting", "country"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "country"], name="one_delegation_per_country"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.country} delegation to {self.meeting}"
+
+
+class Role(models.TextChoices):
+    CO_CHAIR = "co_chair", "Co-chair"
+    LEADER = "leader", "Delegation leader"
+    MEMBER = "member", "Delegation member"
+
+
+class Participant(models.Model):
+    # The meeting is the delegation's; it is kept here too so the admin can edit
+    # a meeting's participants inline (the admin has no nested inlines).
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
+    delegation = models.ForeignKey(
+        Delegation, on_delete=models.CASCADE, related_name="participants"
+    )
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="participations")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
+    title = models.CharField(
+        max_length=200, blank=True, help_text="The title held at this meeting."
+    )
+    evidence = models.ForeignKey(
+        "Evidence", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["delegation", "role", "person__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["delegation", "person"], name="one_role_per_person")
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+    def save(self, *args, **kwargs):
+        self.meeting_id = self.delegation.meeting_id
+        super().save(*args, **kwargs)
+
+
+class SourceDocument(models.Model):
+    title = models.CharField(max_length=300, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    file_name = models.CharField(max_length=300, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    text = models.TextField()
+    sha256 = models.CharField(max_length=64, unique=True, editable=False)
+    ingested_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-ingested_at"]
+        verbose_name = "source document"
+
+    def __str__(self):
+        return self.title or self.file_name or f"Document {self.sha256[:12]}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:source", args=[self.pk])
+
+
+class Fact(models.TextChoices):
+    MEETING = "meeting", "Meeting"
+    DATE = "date", "Date"
+    VENUE = "venue", "Venue"
+    PERSON = "person", "Person's role"
+    FOCUS_AREA = "focus_area", "Focus area"
+    CORRIDOR = "corridor", "Corridor"
+    AGREEMENT = "agreement", "Agreement"
+
+
+class Evidence(models.Model):
+    """The sentence of a source document that states one fact."""
+
+    document = models.ForeignKey(SourceDocument, on_delete=models.CASCADE, related_name="evidence")
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence_set"
+    )
+    fact = models.CharField(max_length=20, choices=Fact.choices)
+    label = models.CharField(max_length=300, blank=True, help_text="What the sentence states.")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    sentence = models.TextField()
+
+    class Meta:
+        ordering = ["document", "start"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="evidence_span")
+        ]
+
+    def __str__(self):
+        return f"{self.get_fact_display()}: {self.sentence[:80]}"
+
+    def get_absolute_url(self):
+        return f"{self.document.get_absolute_url()}#evidence-{self.pk}"
+
+
+class Conflict(models.Model):
+    """A value a later source gave that disagrees with what the meeting holds."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="conflicts")
+    field = models.CharField(max_length=60)
+    current_value = models.TextField(blank=True)
+    proposed_value = models.TextField(blank=True)
+    document = models.ForeignKey(
+        SourceDocument, null=True, blank=True, on_delete=models.SET_NULL, related_name="conflicts"
+    )
+    evidence = models.ForeignKey(
+        Evidence, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    chosen_value = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.meeting}: {self.field} {self.current_value!r} vs {self.proposed_value!r}"
