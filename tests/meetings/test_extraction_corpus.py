@@ -1,0 +1,332 @@
+"""Scores the article extractor against a hand-labelled corpus, per field.
+
+Each ``corpus/NN_name.txt`` is a short passage written for this corpus (wire copy, Pakistani
+and Chinese MFA releases, opinion pieces, non-native English, negatives with no CPEC meeting at
+all); ``corpus/NN_name.json`` is the extraction a careful human would produce from it.
+
+Labelling conventions (the ground truth follows them; read them before disputing a label):
+
+* Only China-Pakistan bilateral mechanisms are meetings (JWG-ICC, JCC, BPC, ``JWG-<X>`` for a
+  "Joint Working Group on X"). Multilateral events (SCO, UN, Belt and Road Forum), leaders'
+  talks, cabinet meetings, talks with third countries and *future* meetings ("the next JCC will
+  be held in Beijing") are not listed.
+* ``is_main_subject`` is true for every meeting whose proceedings the passage reports as news,
+  false for earlier sessions it only refers back to. A retrospective may have no main subject.
+* ``date`` is as precise as the text allows ("in August 2023" -> ``2023-08``); weekdays,
+  "today" and "yesterday" resolve against the leading ``date YYYY-MM-DD`` token (the
+  publication date). No date in the text -> null.
+* ``mode`` defaults to ``in_person`` when the text says nothing. A virtual meeting with no
+  stated host city has an empty venue.
+* Focus areas are labelled only where the sides agreed / focused / cooperated on them at that
+  meeting, not where they appear in background, one side's wish list or a digression.
+* ``corridors_explicit`` holds the CPEC 2.0 corridors the passage ties the meeting to in
+  words ("under the green corridor"); the ``cpec`` root is not scored.
+* People: names without honorifics, titles as written minus the country ("of China",
+  "Pakistan's", "Chinese"); country only when the text states it or the title is only used by
+  one side.
+
+Scoring: every label is turned into a set of facts keyed by (passage, body, number); a fact is a
+true positive when predicted and expected, a false positive when predicted but not expected (a
+wrong value is both a false positive and a false negative), a false negative when expected but
+not predicted. Facts of a meeting the extractor missed are all false negatives; facts of a
+meeting it invented are all false positives.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+REPO_ROOT = Path(__file__).resolve().parents[2]
+THRESHOLD = 0.9
+
+FIELDS = [
+    "meeting",
+    "date",
+    "venue",
+    "mode",
+    "is_main_subject",
+    "co_chairs",
+    "co_chair_titles",
+    "delegation_leaders",
+    "focus_areas",
+    "corridors_explicit",
+    "published_on",
+]
+
+FOCUS_SLUGS = {
+    "industry",
+    "agriculture",
+    "energy",
+    "sez",
+    "science-technology",
+    "information-technology",
+    "livelihood",
+    "connectivity",
+    "trade-investment",
+    "media-culture",
+    "third-party",
+    "security",
+    "health",
+    "education",
+    "water",
+    "mining",
+    "maritime",
+    "finance",
+    "tourism",
+}
+CORRIDOR_SLUGS = {"growth", "livelihood", "innovation", "green", "open"}
+MODES = {"in_person", "virtual", "hybrid"}
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+def corpus_names() -> list[str]:
+    return sorted(p.stem for p in CORPUS.glob("*.txt"))
+
+
+def load_pair(name: str) -> tuple[str, dict]:
+    text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
+    label = json.loads((CORPUS / f"{name}.json").read_text(encoding="utf-8"))
+    return text, label
+
+
+# --------------------------------------------------------------------------- normalisation
+
+
+def _ws(value: object) -> str:
+    return " ".join(str(value or "").split())
+
+
+def norm_name(name: object) -> str:
+    return _ws(name).strip(" ,.;:").casefold()
+
+
+def norm_body(body: object) -> str:
+    return _ws(body).casefold()
+
+
+def norm_place(place: object) -> str:
+    return _ws(place).casefold()
+
+
+_TITLE_DROP = re.compile(
+    r"\b(of\s+the\s+people's\s+republic\s+of\s+china|of\s+the\s+islamic\s+republic\s+of\s+"
+    r"pakistan|of\s+china|of\s+pakistan|china's|pakistan's|chinese|pakistani|the)\b"
+)
+
+
+def norm_title(title: object) -> str:
+    """Lower-case, no parentheses, no country words, no articles, no punctuation."""
+    t = _ws(title).casefold().replace("\u2019", "'")
+    t = re.sub(r"\([^)]*\)", " ", t)
+    t = _TITLE_DROP.sub(" ", t)
+    t = re.sub(r"^\s*(a|an)\s+", " ", t)
+    t = re.sub(r"[^\w\s]", " ", t)
+    return " ".join(t.split())
+
+
+# --------------------------------------------------------------------------- facts
+
+
+def _slug(item: object) -> str:
+    return item["slug"] if isinstance(item, dict) else str(item)
+
+
+def facts_of(name: str, result: dict, predicted: bool) -> dict[str, set[tuple]]:
+    """Turn an expected label or a predicted ``to_json_dict`` into per-field fact sets."""
+    facts: dict[str, set[tuple]] = {field: set() for field in FIELDS}
+    if result.get("published_on"):
+        facts["published_on"].add((name, result["published_on"]))
+    for m in result.get("meetings") or []:
+        key = (name, norm_body(m.get("body")), m.get("number"))
+        facts["meeting"].add(key)
+        if m.get("date"):
+            facts["date"].add((*key, m["date"]))
+        city, country = norm_place(m.get("city")), norm_place(m.get("country"))
+        if city or country:
+            facts["venue"].add((*key, city, country))
+        facts["mode"].add((*key, m.get("mode")))
+        facts["is_main_subject"].add((*key, bool(m.get("is_main_subject"))))
+        for person in m.get("co_chairs") or []:
+            pname = norm_name(person.get("name"))
+            facts["co_chairs"].add((*key, pname, norm_place(person.get("country"))))
+            if norm_title(person.get("title")):
+                facts["co_chair_titles"].add((*key, pname, norm_title(person.get("title"))))
+        for person in m.get("delegation_leaders") or []:
+            facts["delegation_leaders"].add(
+                (*key, norm_name(person.get("name")), norm_place(person.get("country")))
+            )
+        for fa in m.get("focus_areas") or []:
+            facts["focus_areas"].add((*key, _slug(fa)))
+        if predicted:
+            explicit = [c["slug"] for c in m.get("corridors") or [] if c.get("how") == "explicit"]
+        else:
+            explicit = list(m.get("corridors_explicit") or [])
+        for slug in explicit:
+            if slug != "cpec":
+                facts["corridors_explicit"].add((*key, slug))
+    return facts
+
+
+# --------------------------------------------------------------------------- tests on the corpus
+
+
+def test_corpus_has_enough_complete_pairs():
+    names = corpus_names()
+    assert len(names) >= 25, f"only {len(names)} passages in {CORPUS}"
+    missing = [n for n in names if not (CORPUS / f"{n}.json").exists()]
+    assert not missing, f"passages without a .json label: {missing}"
+    orphans = sorted(
+        p.stem for p in CORPUS.glob("*.json") if not (CORPUS / f"{p.stem}.txt").exists()
+    )
+    assert not orphans, f"labels without a .txt passage: {orphans}"
+
+
+def test_labels_are_well_formed():
+    problems = []
+    for name in corpus_names():
+        text, label = load_pair(name)
+        words = len(text.split())
+        if not 80 <= words <= 400:
+            problems.append(f"{name}: {words} words")
+        pub = label.get("published_on")
+        token = re.match(r"\s*date\s+(\d{4}-\d{2}-\d{2})\b", text)
+        if pub != (token.group(1) if token else None):
+            problems.append(f"{name}: published_on {pub!r} disagrees with the date token")
+        keys = Counter((m["body"], m["number"]) for m in label["meetings"])
+        problems += [f"{name}: duplicate meeting {k}" for k, n in keys.items() if n > 1]
+        for m in label["meetings"]:
+            where = f"{name} {m['body']} #{m['number']}"
+            if m["date"] is not None and not DATE_RE.match(m["date"]):
+                problems.append(f"{where}: bad date {m['date']!r}")
+            if m["mode"] not in MODES:
+                problems.append(f"{where}: bad mode {m['mode']!r}")
+            if not isinstance(m["is_main_subject"], bool):
+                problems.append(f"{where}: is_main_subject not a bool")
+            problems += [
+                f"{where}: unknown focus area {s!r}"
+                for s in m["focus_areas"]
+                if s not in FOCUS_SLUGS
+            ]
+            problems += [
+                f"{where}: unknown corridor {s!r}"
+                for s in m["corridors_explicit"]
+                if s not in CORRIDOR_SLUGS
+            ]
+            for person in m["co_chairs"] + m["delegation_leaders"]:
+                if set(person) != {"name", "title", "country"} or not person["name"]:
+                    problems.append(f"{where}: malformed person {person!r}")
+                elif person["name"].casefold() not in " ".join(text.split()).casefold():
+                    problems.append(f"{where}: {person['name']!r} does not occur in the text")
+    assert not problems, "\n".join(problems)
+
+
+# --------------------------------------------------------------------------- extractor score
+
+
+def _import_extractor():
+    if str(REPO_ROOT) not in sys.path:
+        sys.path.insert(0, str(REPO_ROOT))
+    spec = importlib.util.find_spec("meetings.extraction")
+    if spec is None or spec.origin in (None, "namespace"):
+        pytest.skip("meetings/extraction/__init__.py does not exist yet")
+    from meetings.extraction import extract, to_json_dict
+
+    return extract, to_json_dict
+
+
+def _ratio(num: int, den: int) -> float:
+    return num / den if den else 1.0
+
+
+def score_corpus(extract, to_json_dict):
+    expected: dict[str, set[tuple]] = defaultdict(set)
+    predicted: dict[str, set[tuple]] = defaultdict(set)
+    crashes = {}
+    for name in corpus_names():
+        text, label = load_pair(name)
+        for field, fs in facts_of(name, label, predicted=False).items():
+            expected[field] |= fs
+        try:
+            result = to_json_dict(extract(text))
+        except Exception as exc:  # a crash on one passage must not hide the others
+            crashes[name] = f"{type(exc).__name__}: {exc}"
+            continue
+        for field, fs in facts_of(name, result, predicted=True).items():
+            predicted[field] |= fs
+    rows, errors = [], {}
+    for field in FIELDS:
+        tp = expected[field] & predicted[field]
+        fp = predicted[field] - expected[field]
+        fn = expected[field] - predicted[field]
+        precision = _ratio(len(tp), len(tp) + len(fp))
+        recall = _ratio(len(tp), len(tp) + len(fn))
+        rows.append((field, len(tp), len(fp), len(fn), precision, recall))
+        errors[field] = (fp, fn)
+    return rows, errors, crashes
+
+
+def format_table(rows) -> str:
+    lines = [f"{'field':<20} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>7}"]
+    for field, tp, fp, fn, precision, recall in rows:
+        lines.append(f"{field:<20} {tp:>4} {fp:>4} {fn:>4} {precision:>9.3f} {recall:>7.3f}")
+    return "\n".join(lines)
+
+
+def format_errors(field: str, fp: set[tuple], fn: set[tuple]) -> str:
+    by_passage: dict[str, list[str]] = defaultdict(list)
+    for kind, facts in (("unexpected", fp), ("missing", fn)):
+        for fact in sorted(facts, key=repr):
+            by_passage[fact[0]].append(f"      {kind}: {fact[1:]}")
+    lines = [f"  {field}:"]
+    for name in sorted(by_passage):
+        lines.append(f"    {name}")
+        lines.extend(by_passage[name])
+    return "\n".join(lines)
+
+
+def errors_per_passage(errors) -> Counter:
+    counts: Counter = Counter()
+    for fp, fn in errors.values():
+        counts.update(fact[0] for fact in fp | fn)
+    return counts
+
+
+def test_extractor_scores_on_corpus(capsys):
+    extract, to_json_dict = _import_extractor()
+    rows, errors, crashes = score_corpus(extract, to_json_dict)
+    worst = errors_per_passage(errors).most_common(8)
+    with capsys.disabled():
+        print("\n\nExtraction corpus: per-field scores over", len(corpus_names()), "passages")
+        print(format_table(rows))
+        if worst:
+            print("passages with most wrong facts:", ", ".join(f"{n} ({c})" for n, c in worst))
+        for name, message in crashes.items():
+            print(f"extract() crashed on {name}: {message}")
+    failing = [row for row in rows if row[4] < THRESHOLD or row[5] < THRESHOLD]
+    message = []
+    if crashes:
+        message.append(
+            "extract() crashed on: " + "; ".join(f"{n}: {m}" for n, m in crashes.items())
+        )
+    if failing:
+        message.append(
+            "fields below {:.2f} precision or recall: {}".format(
+                THRESHOLD,
+                ", ".join(f"{f} (p={p:.3f}, r={r:.3f})" for f, _, _, _, p, r in failing),
+            )
+        )
+        message.append(format_table(rows))
+        message.append("wrong facts, by field and passage (fact = (body, number, value...)):")
+        message.extend(format_errors(f, *errors[f]) for f, *_ in failing)
+    assert not message, "\n".join(message)
