@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import ordinal
-from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db import connections, models, transaction
+from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -57,6 +58,17 @@ class ReviewStatus(models.TextChoices):
     REVIEWED = "reviewed", "Reviewed"
 
 
+# The list's sort orders: unknown dates and numbers always last.
+SORTS = {
+    "-date": (models.F("date").desc(nulls_last=True), "body__short_name", "-number"),
+    "date": (models.F("date").asc(nulls_last=True), "body__short_name", "number"),
+    "body": ("body__short_name", models.F("number").asc(nulls_last=True), "date"),
+    "-body": (models.F("body__short_name").desc(), models.F("number").desc(nulls_last=True)),
+    "number": (models.F("number").asc(nulls_last=True), "body__short_name", "date"),
+    "-number": (models.F("number").desc(nulls_last=True), "body__short_name", "date"),
+}
+
+
 class MeetingQuerySet(models.QuerySet):
     def between(self, start=None, end=None):
         if start:
@@ -85,6 +97,82 @@ class MeetingQuerySet(models.QuerySet):
 
     def needing_review(self):
         return self.filter(review_status=ReviewStatus.NEEDS_REVIEW)
+
+    def overlapping(self, start=None, end=None):
+        """Meetings whose date, at its precision, overlaps `start`..`end` (inclusive).
+
+        A month- or year-precision date is stored as the period's first day, so
+        "December 2020" overlaps a range starting on 2020-12-15.
+        """
+        if start:
+            self = self.filter(
+                Q(date__gte=start)
+                | Q(date_precision=DatePrecision.MONTH, date__gte=start.replace(day=1))
+                | Q(date_precision=DatePrecision.YEAR, date__gte=start.replace(month=1, day=1))
+            )
+        if end:
+            self = self.filter(date__lte=end)
+        return self
+
+    def search(self, text):
+        """Meetings matching free text in body names, summary, venue, agreements or people.
+
+        Ranked full-text search on PostgreSQL (annotates `search_rank`); on other
+        databases every word must occur, case-insensitively, in one of those fields.
+        Subqueries, not joins, so each meeting appears once.
+        """
+        from agreements.models import Agreement
+
+        words = text.split()
+        if not words:
+            return self
+        if connections[self.db].vendor == "postgresql":
+            from django.contrib.postgres.aggregates import StringAgg
+            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+            def joined(queryset, field):
+                texts = (
+                    queryset.filter(meeting=OuterRef("pk"))
+                    .order_by()
+                    .values("meeting")
+                    .annotate(text=StringAgg(field, " "))
+                    .values("text")
+                )
+                return Coalesce(models.Subquery(texts), Value(""), output_field=models.TextField())
+
+            vector = (
+                SearchVector("body__short_name", "body__name", weight="A", config="english")
+                + SearchVector(
+                    joined(Participant.objects, "person__name"), weight="A", config="english"
+                )
+                + SearchVector("summary", "city", "country", weight="B", config="english")
+                + SearchVector(joined(Agreement.objects, "statement"), weight="B", config="english")
+            )
+            query = SearchQuery(text, search_type="websearch", config="english")
+            return self.annotate(
+                search_document=vector, search_rank=SearchRank(vector, query)
+            ).filter(search_document=query)
+        for word in words:
+            self = self.filter(
+                Q(body__short_name__icontains=word)
+                | Q(body__name__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(city__icontains=word)
+                | Q(country__icontains=word)
+                | Exists(
+                    Agreement.objects.filter(meeting=OuterRef("pk"), statement__icontains=word)
+                )
+                | Exists(
+                    Participant.objects.filter(meeting=OuterRef("pk")).filter(
+                        Q(person__name__icontains=word) | Q(title__icontains=word)
+                    )
+                )
+            )
+        return self
+
+    def sorted_by(self, sort="-date"):
+        """One of SORTS, always ending in the primary key so pages never overlap."""
+        return self.order_by(*SORTS[sort], "pk")
 
     def chronological(self):
         """Oldest first, unknown dates last, then by number."""

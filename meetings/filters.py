@@ -1,0 +1,216 @@
+"""The meeting list's filters, shared by the list page, its feeds and its exports.
+
+The GET parameters are the public query language of the site: a filtered URL
+is shareable, and `/meetings/export.csv?<same query>` exports what the list shows.
+"""
+
+import calendar
+import datetime
+import re
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+
+from agreements.models import Corridor, FocusArea
+from meetings.models import SORTS, Body, Meeting, Person, ReviewStatus
+
+VALID_SORTS = tuple(SORTS)
+SORT_LABELS = {
+    "-date": "Newest first",
+    "date": "Oldest first",
+    "body": "Body, then number",
+    "-body": "Body (Z–A)",
+    "number": "Number, lowest first",
+    "-number": "Number, highest first",
+}
+MAX_QUERY_LENGTH = 300
+
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def parse_partial_date(text):
+    """`YYYY-MM-DD`, `YYYY-MM` or `YYYY` as the (first day, last day) it covers."""
+    match = _PARTIAL_DATE.fullmatch(text.strip())
+    if not match:
+        raise ValueError(text)
+    year, month, day = (int(part) if part else None for part in match.groups())
+    if day is not None:
+        date = datetime.date(year, month, day)
+        return date, date
+    if month is not None:
+        first = datetime.date(year, month, 1)
+        return first, first.replace(day=calendar.monthrange(year, month)[1])
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+class PartialDateField(forms.CharField):
+    """A date at day, month or year precision, cleaned to its (first, last) day."""
+
+    default_error_messages = {
+        "invalid": "Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.",
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 10)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return parse_partial_date(value)
+        except ValueError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class PartialDateFilter(django_filters.Filter):
+    field_class = PartialDateField
+
+
+class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
+    """Repeatable `?corridor=a&corridor=b` by slug; an unknown slug is a form error."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)
+
+
+class DateRangeForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start[0] > end[1]:
+            self.add_error("date_to", "The end date is before the start date.")
+        return cleaned
+
+
+class MeetingFilter(django_filters.FilterSet):
+    """The meeting list's filters.
+
+    Parameters (all optional, all plain GET parameters):
+      date_from, date_to  YYYY-MM-DD, YYYY-MM or YYYY, inclusive: date_to=2020 means up
+                          to 2020-12-31; a meeting known only to the month or year counts
+                          when that month or year overlaps the range
+      corridor            corridor slug, repeatable (any of them); includes descendants,
+                          so `cpec` is every meeting with a corridor
+      focus_area          focus-area slug, repeatable (any of them)
+      body                a body's slug, e.g. jwg-icc
+      city, country       exact, case-insensitive
+      person              a person's slug
+      review_status       extracted, needs_review or reviewed
+      q                   free text over body names, summary, venue, agreements and people
+                          (ranked full-text search on PostgreSQL)
+      sort                one of VALID_SORTS; default -date (newest first, unknown dates
+                          last), or relevance when q is given on PostgreSQL
+
+    Contract for callers (list page, feeds, exports):
+
+        f = MeetingFilter(request.GET, queryset=Meeting.objects.all())
+        if not f.is_valid():
+            # a bad date, an unknown slug or sort, an over-long q:
+            # answer 400 (or show the form) with f.errors
+            ...
+        meetings = f.qs
+
+    `f.qs` is ordered deterministically (the primary key is the last tiebreaker) and
+    holds each meeting once: the many-to-many filters are Exists() subqueries, so no
+    `.distinct()` is needed or applied. It adds no select_related/prefetch_related;
+    callers add what they render. When the form is invalid `f.qs` ignores the invalid
+    parameters, so check `is_valid()` first.
+
+    `f.queryset_without(name)` is the queryset with every active filter except `name`
+    (used for facet counts).
+    """
+
+    date_from = PartialDateFilter(label="From", method="filter_date_from")
+    date_to = PartialDateFilter(label="To", method="filter_date_to")
+    corridor = SlugsFilter(
+        label="Corridor", queryset=Corridor.objects.all(), method="filter_corridor"
+    )
+    focus_area = SlugsFilter(
+        label="Focus area", queryset=FocusArea.objects.all(), method="filter_focus_area"
+    )
+    body = django_filters.ModelChoiceFilter(
+        label="Body", queryset=Body.objects.all(), to_field_name="slug"
+    )
+    city = django_filters.CharFilter(label="City", lookup_expr="iexact", max_length=100)
+    country = django_filters.CharFilter(label="Country", lookup_expr="iexact", max_length=100)
+    person = django_filters.ModelChoiceFilter(
+        label="Person", queryset=Person.objects.all(), to_field_name="slug", method="filter_person"
+    )
+    review_status = django_filters.ChoiceFilter(label="Review status", choices=ReviewStatus.choices)
+    q = django_filters.CharFilter(
+        label="Search", method="filter_search", max_length=MAX_QUERY_LENGTH
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Sort",
+        choices=[(key, SORT_LABELS[key]) for key in VALID_SORTS],
+        empty_label=None,
+        method="filter_nothing",
+    )
+
+    class Meta:
+        model = Meeting
+        fields = []
+        form = DateRangeForm
+
+    def filter_date_from(self, queryset, name, value):
+        return queryset.overlapping(start=value[0])
+
+    def filter_date_to(self, queryset, name, value):
+        return queryset.overlapping(end=value[1])
+
+    def filter_corridor(self, queryset, name, value):
+        return queryset.in_corridors(self.corridor_ids())
+
+    def filter_focus_area(self, queryset, name, value):
+        return queryset.with_focus_areas(value)
+
+    def filter_person(self, queryset, name, value):
+        return queryset.with_person(value)
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset  # `sort` is applied last, in filter_queryset()
+
+    def corridor_ids(self):
+        """The chosen corridors and their descendants, looked up once per request."""
+        if not hasattr(self, "_corridor_ids"):
+            chosen = self.form.cleaned_data.get("corridor") or []
+            corridors = Corridor.objects.filter(pk__in=[c.pk for c in chosen])
+            self._corridor_ids = corridors.with_descendants().values("pk")
+        return self._corridor_ids
+
+    def active_filters(self):
+        """(name, cleaned value) of each valid, non-empty filter except sort."""
+        return [
+            (name, value)
+            for name, value in self.form.cleaned_data.items()
+            # An empty multiple choice cleans to an empty (already evaluated) queryset.
+            if name != "sort" and value
+        ]
+
+    def queryset_without(self, excluded=None):
+        """The base queryset with every active filter but `excluded`, unordered."""
+        queryset = self.queryset.all()
+        for name, value in self.active_filters():
+            if name != excluded:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset.order_by()
+
+    def filter_queryset(self, queryset):
+        queryset = queryset.all()
+        for name, value in self.active_filters():
+            queryset = self.filters[name].filter(queryset, value)
+        sort = self.form.cleaned_data.get("sort")
+        if (
+            not sort
+            and self.form.cleaned_data.get("q")
+            and "search_rank" in queryset.query.annotations
+        ):
+            return queryset.order_by("-search_rank", *SORTS["-date"], "pk")
+        return queryset.sorted_by(sort or "-date")
