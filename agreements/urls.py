@@ -1,10 +1,14 @@
 from django.urls import path
 
+from meetings import export_views
+
 from . import views
 
 app_name = "agreements"
 
 urlpatterns = [
+    path("agreements/export.csv", export_views.agreements_csv, name="export_csv"),
+    path("agreements/export.json", export_views.agreements_json, name="export_json"),
     path("focus-areas/<slug:slug>/", views.focus_area_detail, name="focus_area"),
     path("corridors/<slug:slug>/", views.corridor_detail, name="corridor"),
 ]

@@ -1,10 +1,16 @@
 from django.urls import path
 
-from . import views
+from . import export_views, views
 
 app_name = "meetings"
 
 urlpatterns = [
+    # Exports first: the detail route would take "export.csv" for a slug.
+    path("meetings/export.csv", export_views.meetings_csv, name="export_csv"),
+    path("meetings/export.json", export_views.meetings_json, name="export_json"),
+    path("meetings/focus-areas.csv", export_views.focus_areas_csv, name="focus_areas_csv"),
+    path("meetings/<slug:slug>/export.json", export_views.meeting_json, name="meeting_json"),
+    path("data/", export_views.data_dictionary, name="data_dictionary"),
     path("meetings/<slug:slug>/", views.meeting_detail, name="detail"),
     path("people/<slug:slug>/", views.person_detail, name="person"),
     path("bodies/<slug:slug>/", views.body_detail, name="body"),

@@ -1,0 +1,514 @@
+"""Researchers' exports: one stable, documented row per meeting, streamed as CSV or JSON.
+
+The row builders read the filtered queryset in chunks with a server-side iterator and fetch
+each chunk's related rows (co-chairs, focus areas, corridors, sources) in one query per
+kind, as plain tuples: no query per row, and memory that does not grow with the export.
+The column lists below are the data dictionary that `/data/` renders.
+"""
+
+import csv
+import json
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import islice
+
+from django.contrib import admin
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from agreements.models import (
+    Agreement,
+    Corridor,
+    FocusArea,
+    LinkHow,
+    MeetingCorridor,
+    MeetingFocusArea,
+)
+
+from .models import Meeting, Participant, Role
+
+logger = logging.getLogger(__name__)
+
+# Rows read from the database per round trip, and rows written per chunk of the response.
+CHUNK_SIZE = 2000
+ROWS_PER_WRITE = 200
+LIST_SEPARATOR = "; "
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Export:
+    """One export as the data dictionary lists it."""
+
+    slug: str
+    path: str
+    title: str
+    description: str
+    columns: tuple
+
+
+MEETING_COLUMNS = (
+    Column("meeting_id", "integer", "The meeting's id on this site. Stable across exports."),
+    Column("body", "text", "Short name of the body that met: JWG-ICC, JCC, BPC, ..."),
+    Column("body_name", "text", "The body's full name."),
+    Column(
+        "number",
+        "integer",
+        "The meeting's ordinal within its body: 2 for the second meeting or round. "
+        "Empty when the sources don't say.",
+    ),
+    Column(
+        "date",
+        "date (ISO 8601)",
+        "When it met, at its precision: YYYY-MM-DD, YYYY-MM or YYYY. Empty when unknown.",
+    ),
+    Column("date_precision", "text", "How precise the date is: day, month, year or unknown."),
+    Column("city", "text", "Where it met. Empty when unknown."),
+    Column("country", "text", "The host country. Empty when unknown."),
+    Column("mode", "text", "How it met: in_person, virtual or hybrid."),
+    Column(
+        "co_chair_china",
+        "list of text",
+        "The Chinese co-chair's name (several separated by '; ').",
+    ),
+    Column(
+        "co_chair_china_title",
+        "list of text",
+        "The title the Chinese co-chair held at this meeting, in the same order.",
+    ),
+    Column(
+        "co_chair_pakistan",
+        "list of text",
+        "The Pakistani co-chair's name (several separated by '; ').",
+    ),
+    Column(
+        "co_chair_pakistan_title",
+        "list of text",
+        "The title the Pakistani co-chair held at this meeting, in the same order.",
+    ),
+    Column(
+        "focus_areas",
+        "list of slugs",
+        "Focus areas the two sides agreed on, as canonical slugs (energy, sez, ...), "
+        "alphabetical, separated by '; '.",
+    ),
+    Column(
+        "corridors",
+        "list of slugs",
+        "Every corridor the meeting belongs to (what the corridor filter matches), "
+        "alphabetical, separated by '; '.",
+    ),
+    Column(
+        "corridors_derived",
+        "list of slugs",
+        "Those of `corridors` that come from a focus area through the focus-area → corridor "
+        "mapping rather than from a source saying so.",
+    ),
+    Column("agreements_count", "integer", "How many agreed statements the meeting has."),
+    Column(
+        "review_status",
+        "text",
+        "extracted (not yet confirmed by an admin), needs_review (sources disagree) or reviewed.",
+    ),
+    Column(
+        "sources",
+        "list of text",
+        "The source documents that report the meeting: each one's URL, or its title "
+        "when it has no URL, separated by '; '.",
+    ),
+    Column("url", "URL", "The meeting's page on this site, with the evidence for every fact."),
+)
+
+FOCUS_AREA_COLUMNS = (
+    Column("meeting_id", "integer", "The meeting's id, as in the meetings export."),
+    Column("body", "text", "Short name of the body that met."),
+    Column("number", "integer", "The meeting's ordinal within its body. Empty when unknown."),
+    Column("date", "date (ISO 8601)", "When it met, at its precision. Empty when unknown."),
+    Column("focus_area", "slug", "The focus area's canonical slug."),
+    Column("focus_area_name", "text", "The focus area's name."),
+    Column(
+        "how",
+        "text",
+        "How the focus area was linked to the meeting: extracted (from a sentence of a "
+        "source) or entered by hand (by an admin).",
+    ),
+    Column("evidence", "text", "The sentence that states it. Empty when entered by hand."),
+    Column(
+        "source_url",
+        "URL",
+        "The article the sentence comes from: its own URL, or its page on this site when it "
+        "has none. Empty when entered by hand.",
+    ),
+)
+
+
+# Cells -----------------------------------------------------------------------------------
+
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# The quote that neutralises; a cell already starting with it is quoted too, so that
+# un-neutralising always gives the original text back.
+NEUTRALISING_QUOTE = "'"
+_QUOTED_STARTS = (*FORMULA_STARTS, NEUTRALISING_QUOTE)
+
+
+def neutralise(text):
+    """`text` made safe for a spreadsheet: a leading single quote when it could be a formula."""
+    if text.startswith(_QUOTED_STARTS):
+        return NEUTRALISING_QUOTE + text
+    return text
+
+
+def unneutralise(text):
+    """The original text of a neutralised cell."""
+    return text[1:] if text.startswith(NEUTRALISING_QUOTE) else text
+
+
+def csv_cell(value):
+    """A row value as a CSV cell: lists joined, unknown empty, text neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = LIST_SEPARATOR.join(value)
+    elif not isinstance(value, str):
+        return value
+    return neutralise(value) if value.startswith(_QUOTED_STARTS) else value
+
+
+def date_at_precision(date, precision):
+    """ISO 8601 at the date's precision: 2020-12-25, 2020-12 or 2020; None when unknown."""
+    if date is None:
+        return None
+    if precision == "year":
+        return f"{date.year:04d}"
+    if precision == "month":
+        return f"{date.year:04d}-{date.month:02d}"
+    return date.isoformat()
+
+
+# Rows ------------------------------------------------------------------------------------
+
+
+def chunked(iterable, size):
+    iterator = iter(iterable)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def meeting_url_prefix(request):
+    """The absolute URL of meeting pages, up to the slug (reversed once, not per row)."""
+    placeholder = "slug"
+    path = reverse("meetings:detail", args=[placeholder])
+    return request.build_absolute_uri(path.removesuffix(f"{placeholder}/"))
+
+
+def with_agreements_count(meetings):
+    # A subquery rather than Count("agreements"): it stays right when the filter joins.
+    counts = (
+        Agreement.objects.filter(meeting=OuterRef("pk"))
+        .order_by()
+        .values("meeting")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return meetings.annotate(
+        export_agreements_count=Coalesce(Subquery(counts), Value(0), output_field=IntegerField())
+    )
+
+
+def _group(pairs):
+    """{key: [values...]} from (key, *values) tuples, keeping their order."""
+    groups = defaultdict(list)
+    for key, *values in pairs:
+        groups[key].append(values[0] if len(values) == 1 else values)
+    return groups
+
+
+def _co_chairs_by_meeting(ids):
+    rows = (
+        Participant.objects.filter(meeting_id__in=ids, role=Role.CO_CHAIR)
+        .order_by("meeting_id", "pk")
+        .values_list("meeting_id", "delegation__country", "person__name", "title")
+    )
+    return _group(rows)
+
+
+def _sources_by_meeting(ids):
+    rows = (
+        Meeting.sources.through.objects.filter(meeting_id__in=ids)
+        .order_by("meeting_id", "sourcedocument__published_on", "sourcedocument_id")
+        .values_list(
+            "meeting_id",
+            "sourcedocument__url",
+            "sourcedocument__title",
+            "sourcedocument__file_name",
+        )
+    )
+    return _group(
+        (meeting_id, url or title or file_name) for meeting_id, url, title, file_name in rows
+    )
+
+
+def _split_co_chairs(co_chairs):
+    """Names and titles of the Chinese and Pakistani co-chairs."""
+    china, china_titles, pakistan, pakistan_titles = [], [], [], []
+    for country, name, title in co_chairs:
+        side = country.strip().casefold()
+        if side == "china":
+            china.append(name)
+            china_titles.append(title)
+        elif side == "pakistan":
+            pakistan.append(name)
+            pakistan_titles.append(title)
+    return china, china_titles, pakistan, pakistan_titles
+
+
+def meeting_rows(meetings, url_prefix):
+    """One dict per meeting of `meetings`, in the queryset's order, keyed by MEETING_COLUMNS.
+
+    Lists are Python lists, unknown values None; the CSV and JSON writers format them.
+    """
+    focus_slugs = dict(FocusArea.objects.values_list("pk", "slug"))
+    corridor_slugs = dict(Corridor.objects.values_list("pk", "slug"))
+    rows = with_agreements_count(meetings).values_list(
+        "pk",
+        "body__short_name",
+        "body__name",
+        "number",
+        "date",
+        "date_precision",
+        "city",
+        "country",
+        "mode",
+        "export_agreements_count",
+        "review_status",
+        "slug",
+    )
+    for chunk in chunked(rows.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
+        ids = [row[0] for row in chunk]
+        co_chairs = _co_chairs_by_meeting(ids)
+        sources = _sources_by_meeting(ids)
+        focus_areas = _group(
+            MeetingFocusArea.objects.filter(meeting_id__in=ids)
+            .order_by()
+            .values_list("meeting_id", "focus_area_id")
+        )
+        corridors = _group(
+            MeetingCorridor.objects.filter(meeting_id__in=ids)
+            .order_by()
+            .values_list("meeting_id", "corridor_id", "how")
+        )
+        for (
+            pk,
+            body,
+            body_name,
+            number,
+            date,
+            precision,
+            city,
+            country,
+            mode,
+            agreements_count,
+            review_status,
+            slug,
+        ) in chunk:
+            china, china_titles, pakistan, pakistan_titles = _split_co_chairs(co_chairs.get(pk, ()))
+            links = corridors.get(pk, ())
+            yield {
+                "meeting_id": pk,
+                "body": body,
+                "body_name": body_name,
+                "number": number,
+                "date": date_at_precision(date, precision),
+                "date_precision": precision,
+                "city": city or None,
+                "country": country or None,
+                "mode": mode,
+                "co_chair_china": china,
+                "co_chair_china_title": china_titles,
+                "co_chair_pakistan": pakistan,
+                "co_chair_pakistan_title": pakistan_titles,
+                "focus_areas": sorted(focus_slugs[f] for f in focus_areas.get(pk, ())),
+                "corridors": sorted(corridor_slugs[c] for c, _ in links),
+                "corridors_derived": sorted(
+                    corridor_slugs[c] for c, how in links if how == LinkHow.DERIVED
+                ),
+                "agreements_count": agreements_count,
+                "review_status": review_status,
+                "sources": sources.get(pk, []),
+                "url": f"{url_prefix}{slug}/",
+            }
+
+
+def source_page_prefix(request):
+    placeholder = 0
+    path = reverse("meetings:source", args=[placeholder])
+    return request.build_absolute_uri(path.removesuffix(f"{placeholder}/"))
+
+
+def focus_area_rows(meetings, source_prefix):
+    """One dict per meeting × focus area, meetings in the queryset's order, areas by slug."""
+    rows = meetings.values_list("pk", "body__short_name", "number", "date", "date_precision")
+    for chunk in chunked(rows.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
+        links = _group(
+            MeetingFocusArea.objects.filter(meeting_id__in=[row[0] for row in chunk])
+            .order_by("meeting_id", "focus_area__slug")
+            .values_list(
+                "meeting_id",
+                "focus_area__slug",
+                "focus_area__name",
+                "evidence__sentence",
+                "evidence__document__url",
+                "evidence__document_id",
+            )
+        )
+        for pk, body, number, date, precision in chunk:
+            for slug, name, sentence, url, document_id in links.get(pk, ()):
+                extracted = sentence is not None
+                yield {
+                    "meeting_id": pk,
+                    "body": body,
+                    "number": number,
+                    "date": date_at_precision(date, precision),
+                    "focus_area": slug,
+                    "focus_area_name": name,
+                    "how": "extracted" if extracted else "entered by hand",
+                    "evidence": sentence,
+                    "source_url": (url or f"{source_prefix}{document_id}/") if extracted else None,
+                }
+
+
+# Streams ---------------------------------------------------------------------------------
+
+
+class _Line:
+    """A file-like object whose write() hands back what it was given (csv.writer's buffer)."""
+
+    def write(self, text):
+        return text
+
+
+def csv_lines(columns, rows, bom=False):
+    """The CSV text of `rows` in pieces of several rows; a last line says if it failed."""
+    writer = csv.writer(_Line(), quoting=csv.QUOTE_ALL)
+    names = [column.name for column in columns]
+    written = 0
+    try:
+        yield ("\ufeff" if bom else "") + writer.writerow(names)
+        for chunk in chunked(rows, ROWS_PER_WRITE):
+            yield "".join(writer.writerow([csv_cell(row[name]) for name in names]) for row in chunk)
+            written += len(chunk)
+    except Exception as error:
+        logger.exception("CSV export failed after %d rows", written)
+        yield f"# export failed after {written} rows: {type(error).__name__}\r\n"
+
+
+def _json_dumps(value):
+    return json.dumps(value, ensure_ascii=False)
+
+
+def json_lines(rows):
+    """A JSON array of `rows` in pieces; if it fails, a last {"error": ...} object says so."""
+    written = 0
+    separator = "\n"
+    yield "["
+    try:
+        for chunk in chunked(rows, ROWS_PER_WRITE):
+            yield separator + ",\n".join(map(_json_dumps, chunk))
+            separator = ",\n"
+            written += len(chunk)
+    except Exception as error:
+        logger.exception("JSON export failed after %d rows", written)
+        failure = {"error": f"export failed after {written} rows: {type(error).__name__}"}
+        yield separator + _json_dumps(failure)
+    yield "\n]\n"
+
+
+def _encoded(pieces):
+    for piece in pieces:
+        yield piece.encode()
+
+
+def _attachment(response, filename):
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def csv_response(columns, rows, filename, bom=False):
+    response = StreamingHttpResponse(
+        _encoded(csv_lines(columns, rows, bom=bom)), content_type="text/csv; charset=utf-8"
+    )
+    return _attachment(response, filename)
+
+
+def json_response(rows, filename):
+    response = StreamingHttpResponse(
+        _encoded(json_lines(rows)), content_type="application/json; charset=utf-8"
+    )
+    return _attachment(response, filename)
+
+
+def single_json_response(row, filename):
+    response = JsonResponse(row, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    return _attachment(response, filename)
+
+
+def wants_bom(request):
+    return request.GET.get("bom") == "1"
+
+
+# Filters and file names ------------------------------------------------------------------
+
+# How a filter value reads in a file name; others appear as their value.
+_NAME_PREFIXES = {"date_from": "from", "date_to": "to", "q": "search"}
+_NAME_SKIPPED = {"sort", "page", "bom"}
+_MAX_NAME_PART = 60
+
+
+def export_filename(what, extension, filterset=None, today=None):
+    """`cpec-meetings-green-2026-11-23.csv`: the export, the filter values it applied, the day."""
+    parts = ["cpec", what]
+    if filterset is not None:
+        for name in filterset.filters:
+            values = [] if name in _NAME_SKIPPED else filterset.data.getlist(name)
+            for value in values:
+                prefix = _NAME_PREFIXES.get(name)
+                parts.append(slugify(f"{prefix} {value}" if prefix else value))
+    described = "-".join(part for part in parts if part)[:_MAX_NAME_PART].strip("-")
+    day = (today or timezone.localdate()).isoformat()
+    return f"{described}-{day}.{extension}"
+
+
+def bad_filter_response(errors, as_json=False):
+    """400 with the filter's errors, as the list page reports them: never the full table."""
+    if as_json:
+        errors = {field: list(messages) for field, messages in errors.items()}
+        return JsonResponse(
+            {"errors": errors}, status=400, json_dumps_params={"ensure_ascii": False}
+        )
+    lines = [f"{field}: {' '.join(messages)}" for field, messages in errors.items()]
+    return HttpResponse(
+        "Bad filter values; nothing exported.\n" + "\n".join(lines) + "\n",
+        status=400,
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+# Admin -----------------------------------------------------------------------------------
+
+
+@admin.action(description="Export selected as CSV")
+def export_selected_meetings_as_csv(modeladmin, request, queryset):
+    rows = meeting_rows(queryset, meeting_url_prefix(request))
+    return csv_response(MEETING_COLUMNS, rows, export_filename("meetings-selected", "csv"))
