@@ -156,3 +156,5 @@ class Vocabulary:
         }
     )
     corridors: list[str] = field(default_factory=lambda: list(CORRIDORS))
+    # (short name, full name, slug) of the bodies known by name; others are found by pattern
+    bodies: list[tuple[str, str, str]] = field(default_factory=lambda: list(BODIES))

@@ -1,0 +1,237 @@
+"""Which body (mechanism) a phrase names: JWG-ICC, JCC, BPC, other JWGs.
+
+Exact patterns come first; then "Joint Working Group on <Topic>" for any topic;
+then a fuzzy pass (difflib) over word windows so that "Joint Working Groop on
+International Cooperation and Coordiantion" is still recognised.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+# (short name, regular expression). Case-insensitive unless the pattern is all acronyms.
+BODY_PATTERNS = [
+    (
+        "JWG-ICC",
+        r"(?:CPEC\s+)?Joint\s+Working\s+Group\s+(?:\(JWG\)\s+)?on\s+International\s+Cooperation"
+        r"\s+(?:and|&)\s+Coordination(?:\s*\((?:JWG[-\s]?)?ICC\))?",
+    ),
+    (
+        "JWG-ICC",
+        r"JWG\s*(?:-|on)\s*(?:ICC|International\s+Cooperation\s+(?:and|&)\s+Coordination)\b",
+    ),
+    ("JWG-ICC", r"\bJWG\s?ICC\b"),
+    (
+        "JCC",
+        r"(?:CPEC\s+)?Joint\s+Co(?:operation|ordination)\s+Committee(?:\s*\((?:CPEC[-\s])?JCC\))?",
+    ),
+    ("JCC", r"\bJCC\b"),
+    (
+        "BPC",
+        r"(?:(?:Pakistan|China)[-\s](?:China|Pakistan)\s+)?(?:Bilateral\s+)?Political\s+"
+        r"Consultations?(?:\s*\(BPCs?\))?",
+    ),
+    ("BPC", r"\bBPCs?\b"),
+    (
+        "BPC",
+        r"diplomatic\s+consultations\s+at\s+(?:the\s+)?vice[-\s]+foreign[-\s]+minister(?:ial)?"
+        r"[-\s]+level",
+    ),
+    (
+        "BPC",
+        r"vice[-\s]+foreign[-\s]+minister(?:ial)?[-\s]+level\s+(?:diplomatic|political)\s+"
+        r"consultations",
+    ),
+]
+_CASE_SENSITIVE = re.compile(r"\\b[A-Z]")
+
+# Known short forms for "Joint Working Group on <topic>" (topic compared lower-case).
+JWG_TOPIC_SHORT = {
+    "international cooperation and coordination": "ICC",
+    "special economic zones": "SEZ",
+    "special economic zone": "SEZ",
+    "sezs": "SEZ",
+    "sez": "SEZ",
+    "energy": "Energy",
+    "planning": "Planning",
+    "transport infrastructure": "Transport",
+    "gwadar": "Gwadar",
+    "industrial cooperation": "Industrial",
+    "industrial parks": "Industrial",
+    "security": "Security",
+    "socio-economic development": "Socio-Economic",
+    "socio economic development": "Socio-Economic",
+    "socioeconomic development": "Socio-Economic",
+    "agriculture": "Agriculture",
+    "agricultural cooperation": "Agriculture",
+    "science and technology": "S&T",
+    "science & technology": "S&T",
+    "information technology": "IT",
+    "it industry": "IT",
+    "water resources": "Water",
+    "media": "Media",
+    "think tanks": "Think-Tanks",
+    "health": "Health",
+    "education": "Education",
+    "mining": "Mining",
+    "tourism": "Tourism",
+    "trade": "Trade",
+}
+_CONNECTORS = frozenset({"and", "&", "of", "for", "the"})
+_JWG_HEAD = re.compile(
+    r"(?:CPEC\s+)?(?:Joint\s+Working\s+Group|JWG)\s+(?:\(JWG\)\s+)?on\s+(?=[A-Z])"
+)
+_JWG_SUFFIX = re.compile(r"\bJWG-(?P<abbr>(?!ICC\b)[A-Z][A-Za-z&]+)\b")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'&-]*|&")
+
+
+@dataclass(frozen=True)
+class BodyMention:
+    short: str
+    name: str  # as written
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=64)
+def _compiled(bodies: tuple[tuple[str, str], ...]) -> tuple:
+    patterns = []
+    for short, pattern in BODY_PATTERNS:
+        flags = 0 if _CASE_SENSITIVE.match(pattern) else re.IGNORECASE
+        patterns.append((short, re.compile(pattern, flags)))
+    known = {short for short, _ in BODY_PATTERNS}
+    for short, full in bodies:
+        if short in known:
+            continue
+        words = r"\s+".join(re.escape(w) for w in full.split())
+        patterns.append((short, re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)))
+        patterns.append((short, re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])")))
+    return tuple(patterns)
+
+
+def _overlaps(spans: list[BodyMention], a: int, b: int) -> bool:
+    return any(m.start < b and a < m.end for m in spans)
+
+
+def short_for_topic(topic: str, abbr: str = "") -> str:
+    """`JWG-<short>` for a JWG topic: a known short form, the acronym given, or the topic."""
+    low = " ".join(topic.lower().split())
+    if low in JWG_TOPIC_SHORT:
+        return "JWG-" + JWG_TOPIC_SHORT[low]
+    for known, short in JWG_TOPIC_SHORT.items():
+        if len(known) > 6 and SequenceMatcher(None, low, known).ratio() >= 0.9:
+            return "JWG-" + short
+    if abbr:
+        abbr = abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr
+        return "JWG-" + abbr
+    words = [w for w in topic.split() if w.lower() not in _CONNECTORS]
+    if len(words) == 1:
+        return "JWG-" + words[0]
+    return "JWG-" + "".join(w[0].upper() for w in words)
+
+
+def _known_prefix(topic: str) -> str:
+    """The longest leading run of words that is a known topic, else the whole topic."""
+    words = list(re.finditer(r"\S+", topic))
+    for size in range(len(words), 0, -1):
+        if " ".join(w.group() for w in words[:size]).lower() in JWG_TOPIC_SHORT:
+            return topic[: words[size - 1].end()]
+    return topic
+
+
+def _jwg_topics(sentence: str, taken: list[BodyMention]) -> list[BodyMention]:
+    """'Joint Working Group on <Capitalised Topic>' for topics not in the fixed patterns."""
+    found = []
+    for head in _JWG_HEAD.finditer(sentence):
+        if _overlaps(taken, head.start(), head.end()):
+            continue
+        tokens = list(_TOKEN.finditer(sentence, head.end()))
+        end = head.end()
+        last_good = None
+        for i, tok in enumerate(tokens):
+            gap = sentence[end : tok.start()]
+            if gap.strip() or "\n" in gap or i >= 7:
+                break
+            word = tok.group()
+            if word[0].isupper() or word == "&" or (word.lower() in _CONNECTORS and i):
+                end = tok.end()
+                if word[0].isupper():
+                    last_good = tok.end()
+            else:
+                break
+        if last_good is None:
+            continue
+        topic = _known_prefix(sentence[head.end() : last_good])
+        last_good = head.end() + len(topic)
+        stop = last_good
+        abbr = ""
+        paren = re.match(r"\s*\((?P<abbr>[A-Za-z&-]{2,12})\)", sentence[last_good:])
+        if paren:
+            abbr = paren.group("abbr")
+            abbr = re.sub(r"^JWG[-\s]?", "", abbr)
+            stop = last_good + paren.end()
+        found.append(
+            BodyMention(
+                short_for_topic(topic, abbr), sentence[head.start() : stop], head.start(), stop
+            )
+        )
+    for m in _JWG_SUFFIX.finditer(sentence):
+        if not _overlaps(taken + found, m.start(), m.end()):
+            found.append(
+                BodyMention(
+                    short_for_topic(m.group("abbr"), m.group("abbr")), m.group(), m.start(), m.end()
+                )
+            )
+    return found
+
+
+def _fuzzy(sentence: str, targets: tuple[tuple[str, str], ...], taken: list[BodyMention]):
+    """Windows of words that closely resemble a known body's full name."""
+    low = sentence.lower()
+    if not any(
+        w in low for w in ("joint", "bilateral", "consult", "committee", "working", "group")
+    ):
+        return []
+    tokens = list(_TOKEN.finditer(sentence))
+    found: list[BodyMention] = []
+    for short, full in targets:
+        target = full.lower()
+        words = target.split()
+        n = len(words)
+        for i, tok in enumerate(tokens):
+            first = tok.group().lower()
+            if first[0] != words[0][0] or SequenceMatcher(None, first, words[0]).ratio() < 0.7:
+                continue
+            best = None
+            for size in (n, n - 1, n + 1):
+                if size < 2 or i + size > len(tokens):
+                    continue
+                a, b = tok.start(), tokens[i + size - 1].end()
+                if _overlaps(taken + found, a, b):
+                    continue
+                last = tokens[i + size - 1].group().lower()
+                if SequenceMatcher(None, last, words[-1]).ratio() < 0.75:
+                    continue
+                window = " ".join(t.group().lower() for t in tokens[i : i + size])
+                ratio = SequenceMatcher(None, window, target).ratio()
+                if ratio >= 0.88 and (best is None or ratio > best[0]):
+                    best = (ratio, a, b)
+            if best:
+                _, a, b = best
+                found.append(BodyMention(short, sentence[a:b], a, b))
+    return found
+
+
+def find_bodies(sentence: str, bodies: tuple[tuple[str, str], ...]) -> list[BodyMention]:
+    """Every body named in `sentence`, with spans relative to the sentence."""
+    found: list[BodyMention] = []
+    for short, pattern in _compiled(bodies):
+        for m in pattern.finditer(sentence):
+            if not _overlaps(found, m.start(), m.end()):
+                found.append(BodyMention(short, m.group(), m.start(), m.end()))
+    found += _jwg_topics(sentence, found)
+    found += _fuzzy(sentence, tuple((s, f) for s, f in bodies if len(f.split()) > 1), found)
+    return sorted(found, key=lambda m: m.start)

@@ -1,0 +1,156 @@
+"""Dates stated in a sentence, with their precision.
+
+Forms: "December 25, 2020", "25 December 2020", "Dec. 25, 2020", "25th December, 2020",
+"2020-12-25", "Dec 25" (year from the publication date), "December 2020" (month),
+"in 2019" (year), and a weekday ("on Saturday") resolved against the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+# Month names are matched capitalised ("May", "MAY"), never as the lower-case word "may".
+_MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
+_MONTH = "(?P<m>" + "|".join(f"{m.capitalize()}|{m.upper()}" for m in _MONTH_NAMES) + r")\.?"
+_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY_RANGE = r"(?:\s*(?:-|to|and|&)\s*[0-3]?\d(?:st|nd|rd|th)?)?"
+_YEAR = r"(?P<y>(?:19|20)\d{2})"
+
+DATE_PATTERNS = [
+    ("day", re.compile(rf"\b{_YEAR}-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("day", re.compile(rf"\b{_DAY}{_DAY_RANGE}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
+    ("day", re.compile(rf"\b{_MONTH}\s+{_DAY}{_DAY_RANGE},?\s+{_YEAR}\b")),
+    ("day?", re.compile(rf"\b{_MONTH}\s+{_DAY}{_DAY_RANGE}\b(?!\s*,?\s*\d)")),
+    ("day?", re.compile(rf"\b{_DAY}{_DAY_RANGE}\s+(?:of\s+)?{_MONTH}(?![\w.]*,?\s*\d)")),
+    ("month", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b")),
+    ("year", re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ii]n the year)\s+{_YEAR}\b(?![-/]\d)")),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?P<w>"
+            + "|".join(w.capitalize() for w in WEEKDAYS)
+            + r")\b(?!,?\s+(?:\d|[A-Z][a-z]+\.?\s+\d))"
+        ),
+    ),
+]
+# A year that dates something else ("launched in 2015", "since 2013").
+_OTHER_EVENT_YEAR = re.compile(
+    r"(?:since|established|founded|launched|signed|inception|started|began|inaugurated|"
+    r"set up|formed|created)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    iso: str
+    precision: str  # "day", "month" or "year"
+    start: int
+    end: int
+
+
+def _month(m: re.Match) -> int:
+    if m.groupdict().get("mn"):
+        return int(m.group("mn"))
+    return MONTHS[m.group("m").lower()]
+
+
+def _valid(y: int, mo: int, d: int) -> bool:
+    try:
+        date(y, mo, d)
+    except ValueError:
+        return False
+    return True
+
+
+def infer_year(month: int, day: int, published: date | None) -> int | None:
+    """The year of a year-less date: the publication year, or the one before when the
+    date would otherwise fall well after publication."""
+    if published is None:
+        return None
+    year = published.year
+    if _valid(year, month, day) and date(year, month, day) > published + timedelta(days=31):
+        year -= 1
+    return year
+
+
+def parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def find_dates(sentence: str, published: date | None) -> list[DateMention]:
+    found: list[DateMention] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(f.start < b and a < f.end for f in found)
+
+    for kind, pattern in DATE_PATTERNS:
+        for m in pattern.finditer(sentence):
+            if not free(m.start(), m.end()):
+                continue
+            mention = _mention(kind, m, sentence, published)
+            if mention:
+                found.append(mention)
+    return sorted(found, key=lambda f: f.start)
+
+
+def _mention(kind: str, m: re.Match, sentence: str, published: date | None):
+    if kind == "weekday":
+        if published is None:
+            return None
+        wanted = WEEKDAYS.index(m.group("w").lower())
+        back = (published.weekday() - wanted) % 7
+        day = published - timedelta(days=back)
+        return DateMention(day.isoformat(), "day", m.start(), m.end())
+    if kind == "year":
+        if _OTHER_EVENT_YEAR.search(sentence[max(0, m.start() - 40) : m.start()]):
+            return None
+        return DateMention(m.group("y"), "year", m.start("y"), m.end())
+    month = _month(m)
+    if kind == "month":
+        return DateMention(f"{int(m.group('y')):04d}-{month:02d}", "month", m.start(), m.end())
+    day = int(m.group("d"))
+    if kind == "day?":
+        year = infer_year(month, day, published)
+        if year is None:
+            return None
+    else:
+        year = int(m.group("y"))
+    if not _valid(year, month, day):
+        return None
+    return DateMention(f"{year:04d}-{month:02d}-{day:02d}", "day", m.start(), m.end())

@@ -1,0 +1,438 @@
+"""`extract()`: plain text in, `ArticleExtraction` out.
+
+Pipeline: normalise (same length, so offsets hold) -> sentences -> meeting
+mentions per sentence -> meetings merged by (body, number), main subjects
+chosen -> one walk over the sentences assigning dates, venues, people, focus
+areas, corridors and agreements to the meeting each sentence is about.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .bodies import find_bodies
+from .dates import DateMention, find_dates, parse_iso
+from .people import find_people, find_roles, typical_country
+from .references import Ref, find_refs
+from .text import Sentence, headline, normalize, publication_date, split_sentences
+from .topics import (
+    CONTINUATION,
+    corridor_spans,
+    find_agreement,
+    find_corridors,
+    is_focus_sentence,
+    match_focus_areas,
+)
+from .types import (
+    AgreementMention,
+    ArticleExtraction,
+    CorridorMention,
+    Evidence,
+    FocusAreaMention,
+    MeetingMention,
+    PersonMention,
+)
+from .venues import CITIES, find_dateline, find_mode, find_venues
+from .vocabulary import Vocabulary
+
+# "The meeting was held ...", "It took place ...": a sentence whose subject is the meeting.
+MEETING_SUBJECT = re.compile(
+    r"^[\"']?\s*(?:The|This|That|Today's|Yesterday's)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:meeting|session|talks|consultations|round|dialogue|JWG|JCC|BPC|event|huddle|moot)\b"
+    r"|^[\"']?\s*It\s+(?:was|had\s+been)\s+(?:held|convened|hosted|organi[sz]ed|co-chaired)\b",
+    re.IGNORECASE,
+)
+HELD = re.compile(
+    r"\b(?:held|convened|took\s+place|hosted|organi[sz]ed|met|venue|co-?chaired|chaired|"
+    r"conducted|happened|kicked\s+off|opened)\b",
+    re.IGNORECASE,
+)
+# Wording after which a date is when something was said, not when the meeting met.
+REPORTING = re.compile(
+    r"\b(?:said|says|told|stated|added|announced|according\s+to|reported|statement|release)\b",
+    re.IGNORECASE,
+)
+# A different encounter starts: "Later, the foreign secretary also held a meeting with ..."
+SIDE_EVENT = re.compile(
+    r"\b(?:held\s+(?:a\s+)?(?:separate\s+|bilateral\s+|courtesy\s+)?(?:meeting|talks)\s+with|"
+    r"called\s+on|paid\s+a\s+(?:courtesy\s+)?call|met\s+with|on\s+the\s+sidelines)\b",
+    re.IGNORECASE,
+)
+SECONDARY_CUE = re.compile(
+    r"\b(?:meanwhile|separately|also|in\s+addition|besides)\b", re.IGNORECASE
+)
+RELATIVE_DAY = re.compile(
+    r"\b(?:yesterday|today|tomorrow|last\s+week|this\s+week|on\s+\w+day)\b", re.IGNORECASE
+)
+PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+
+
+class _Meeting:
+    def __init__(self, body: str, number: int | None, first: tuple[int, int]):
+        self.body = body
+        self.number = number
+        self.first = first
+        self.names: list[str] = []
+        self.is_main = False
+        self.evidence: Evidence | None = None
+        self.date: DateMention | None = None
+        self.date_evidence: Evidence | None = None
+        self.city = ""
+        self.country = ""
+        self.venue_evidence: Evidence | None = None
+        self.mode = ""
+        self.co_chairs: list[PersonMention] = []
+        self.leaders: list[PersonMention] = []
+        self.focus: list[FocusAreaMention] = []
+        self.corridors: list[CorridorMention] = []
+        self.agreements: list[AgreementMention] = []
+
+
+def extract(text: str, vocabulary: Vocabulary | None = None) -> ArticleExtraction:
+    """Meetings, and the facts about them, that `text` states."""
+    vocabulary = vocabulary or Vocabulary()
+    norm = normalize(text)
+    published_on, start = publication_date(norm)
+    sentences = split_sentences(norm, start)
+    article = _Article(text, sentences, parse_iso(published_on), vocabulary)
+    title = headline(norm, start)
+    if title:
+        at = norm.find(title, start)
+        title = text[at : at + len(title)]
+    return ArticleExtraction(published_on=published_on, title=title, meetings=article.run())
+
+
+class _Article:
+    def __init__(self, text: str, sentences: list[Sentence], published: date | None, vocabulary):
+        self.text = text
+        self.sentences = sentences
+        self.published = published
+        self.vocabulary = vocabulary
+        self.known_bodies = tuple((b[0], b[1]) for b in vocabulary.bodies)
+        self.full_names = dict(self.known_bodies)
+        self.meetings: list[_Meeting] = []
+        self.registry: dict[str, tuple[str, str]] = {}
+        self._dateline_city = None
+        self._dateline_date = None
+
+    # --- evidence ------------------------------------------------------------------------
+
+    def evidence(self, i: int) -> Evidence:
+        s = self.sentences[i]
+        return Evidence(self.text[s.start : s.end], s.start, s.end)
+
+    # --- meetings ------------------------------------------------------------------------
+
+    def run(self) -> list[MeetingMention]:
+        bodies = [find_bodies(s.text, self.known_bodies) for s in self.sentences]
+        refs = self._refs(bodies)
+        self._resolve(refs)
+        if not self.meetings:
+            return []
+        self._walk(refs, bodies)
+        return [self._mention(m) for m in sorted(self.meetings, key=lambda m: m.first)]
+
+    def _refs(self, bodies) -> list[list[Ref]]:
+        first_body = next((b[0].short for b in bodies if b), "")
+        context_body, context_jwg = first_body, ""
+        out = []
+        for i, s in enumerate(self.sentences):
+            refs = find_refs(s.text, i, bodies[i], context_body, context_jwg)
+            for r in refs:
+                if r.body.startswith("JWG"):
+                    context_jwg = r.body
+                if r.body and not r.back and not r.future:
+                    context_body = r.body
+            out.append(refs)
+        return out
+
+    def _meeting(self, body: str, number: int | None, ref: Ref) -> _Meeting:
+        for m in self.meetings:
+            if m.body == body and m.number == number:
+                return m
+        m = _Meeting(body, number, (ref.sentence, ref.start))
+        self.meetings.append(m)
+        return m
+
+    def _attach(self, ref: Ref, meeting: _Meeting) -> None:
+        ref.meeting = meeting
+        if ref.name:
+            meeting.names.append(ref.name)
+        if meeting.evidence is None or (ref.sentence, ref.start) < meeting.first:
+            meeting.first = min(meeting.first, (ref.sentence, ref.start))
+        if meeting.evidence is None:
+            meeting.evidence = self.evidence(ref.sentence)
+
+    def _resolve(self, refs_by_sentence: list[list[Ref]]) -> None:
+        refs = [r for refs in refs_by_sentence for r in refs if r.body]
+        for r in refs:
+            if r.number is not None:
+                self._attach(r, self._meeting(r.body, r.number, r))
+        numbered = {(m.body, m.number) for m in self.meetings}
+        for r in refs:
+            if r.typo:
+                confirmed = [n for n in r.typo if (r.body, n) in numbered]
+                best = min(r.typo.values())
+                closest = [n for n, d in r.typo.items() if d == best]
+                if len(confirmed) == 1:
+                    r.number = confirmed[0]
+                elif not confirmed and len(closest) == 1 and (best <= 1 or len(r.typo) == 1):
+                    r.number = closest[0]
+                if r.number is not None:
+                    self._attach(r, self._meeting(r.body, r.number, r))
+        numbered_bodies = {m.body for m in self.meetings}
+        # A body named without a number forms its own meeting only when a meeting is reported.
+        for r in refs:
+            if r.number is None and r.body not in numbered_bodies:
+                if r.reported and not r.back and not r.future:
+                    self._meeting(r.body, None, r)
+        for r in refs:
+            if r.number is None and r.body not in numbered_bodies:
+                found = [m for m in self.meetings if m.body == r.body and m.number is None]
+                if found:
+                    self._attach(r, found[0])
+        self._choose_main(refs)
+        for r in refs:
+            if r.number is None and r.meeting is None and r.body in numbered_bodies:
+                target = self._same_body(r)
+                if target is not None:
+                    self._attach(r, target)
+        for m in self.meetings:
+            if m.evidence is None:  # created from a reference later attached elsewhere
+                m.evidence = self.evidence(m.first[0])
+
+    def _choose_main(self, refs: list[Ref]) -> None:
+        mains: list[_Meeting] = []
+        for r in sorted(refs, key=lambda r: (r.sentence, r.start)):
+            m = r.meeting
+            if m is None or r.back or r.future or m.is_main:
+                continue
+            if not mains:
+                m.is_main = True
+            elif m.body not in {x.body for x in mains} and (
+                r.reported or SECONDARY_CUE.search(self.sentences[r.sentence].text)
+            ):
+                m.is_main = True
+            if m.is_main:
+                mains.append(m)
+
+    def _same_body(self, r: Ref) -> _Meeting | None:
+        """The numbered meeting an unnumbered mention ("the JCC meeting") refers to."""
+        pos = (r.sentence, r.start)
+        same = [m for m in self.meetings if m.body == r.body]
+        wanted = [m for m in same if m.is_main != r.back]
+        if not wanted:
+            if r.back:
+                return None
+            wanted = same
+        before = [m for m in wanted if m.first <= pos]
+        return (before or wanted)[-1 if before else 0]
+
+    # --- facts ---------------------------------------------------------------------------
+
+    def _walk(self, refs_by_sentence: list[list[Ref]], bodies) -> None:
+        mains = [m for m in sorted(self.meetings, key=lambda m: m.first) if m.is_main]
+        current = mains[0] if mains else None
+        previous_focus = False
+        for i, s in enumerate(self.sentences):
+            refs = [r for r in refs_by_sentence[i] if r.meeting is not None]
+            text = s.text
+            if i == 0:
+                text = self._dateline(text, refs, current)
+            main_refs = [r for r in refs if r.meeting.is_main and not r.back]
+            if main_refs:
+                current = main_refs[-1].meeting
+            elif not refs and SIDE_EVENT.search(text):
+                current = None
+                previous_focus = False
+                continue
+            targets = _unique(r.meeting for r in main_refs) or ([current] if current else [])
+            self._logistics(i, text, refs, current)
+            self._people(i, text, refs, current)
+            for person in find_people(text):
+                if person.title or person.country:
+                    self.registry.setdefault(person.name, (person.title, person.country))
+            if not targets:
+                previous_focus = False
+                continue
+            masked = [(b.start, b.end) for b in bodies[i]]
+            masked += corridor_spans(text, self.vocabulary.corridors)
+            focus_ok = is_focus_sentence(text) or (previous_focus and CONTINUATION.match(text))
+            focus = match_focus_areas(text, self.vocabulary, masked) if focus_ok else []
+            for meeting in targets:
+                for f in focus:
+                    if all(x.slug != f.slug for x in meeting.focus):
+                        meeting.focus.append(FocusAreaMention(f.slug, self.evidence(i)))
+                for c in find_corridors(text, self.vocabulary.corridors):
+                    if all(x.slug != c.slug for x in meeting.corridors):
+                        meeting.corridors.append(
+                            CorridorMention(c.slug, "explicit", self.evidence(i))
+                        )
+                agreement = find_agreement(text)
+                if agreement:
+                    kind, statement = agreement
+                    slugs = _unique(f.slug for f in focus)
+                    ev = self.evidence(i)
+                    statement = _original_statement(self.text[s.start : s.end], statement)
+                    meeting.agreements.append(AgreementMention(statement, kind, slugs, ev))
+            previous_focus = bool(focus_ok)
+        self._derive_corridors()
+
+    def _dateline(self, text: str, refs: list[Ref], current: _Meeting | None) -> str:
+        found = find_dateline(text)
+        if not found:
+            return text
+        venue, m = found
+        main = current if current is not None else None
+        if main is not None:
+            self._dateline_city = (venue, main)
+        if m.group("date") and main is not None:
+            about_main = any(r.meeting is main for r in refs) or HELD.search(text)
+            dates = find_dates(m.group("date"), self.published)
+            if about_main and dates and not RELATIVE_DAY.search(text):
+                self._dateline_date = (dates[0], main)
+        return " " * m.end() + text[m.end() :]
+
+    def _logistics(self, i: int, text: str, refs: list[Ref], current: _Meeting | None) -> None:
+        strong = [r for r in refs if r.number is not None or r.reported]
+        if not strong:
+            if current is None or not (MEETING_SUBJECT.search(text) and HELD.search(text)):
+                return
+            anchors = [(0, current)]
+        else:
+            anchors = [(r.start, r.meeting) for r in strong]
+        for d in find_dates(text, self.published):
+            meeting, anchor_end = _nearest(anchors, d.start, refs)
+            if REPORTING.search(text[anchor_end : d.start]):
+                continue
+            _set_date(meeting, d, self.evidence(i))
+        for v in find_venues(text):
+            meeting, _ = _nearest(anchors, v.start, refs)
+            if not meeting.city:
+                meeting.city, meeting.country = v.city, v.country
+                meeting.venue_evidence = self.evidence(i)
+        mode = find_mode(text)
+        if mode:
+            primary = next((r.meeting for r in strong if not r.back), anchors[0][1])
+            if not primary.mode:
+                primary.mode = mode
+
+    def _people(self, i: int, text: str, refs: list[Ref], current: _Meeting | None) -> None:
+        roles = find_roles(text)
+        if not roles:
+            return
+        for role in roles:
+            before = [r for r in refs if r.start <= role.person.start]
+            mains = [r for r in refs if r.meeting.is_main and not r.back]
+            if mains:
+                meeting = ([r for r in mains if r.start <= role.person.start] or mains)[-1].meeting
+            elif before:
+                meeting = before[-1].meeting
+            elif refs:
+                meeting = refs[0].meeting
+            else:
+                meeting = current
+            if meeting is None:
+                continue
+            p = role.person
+            known = self.registry.get(p.name, ("", ""))
+            title = p.title or known[0]
+            country = p.country or known[1] or typical_country(title)
+            if p.title or p.country:
+                self.registry.setdefault(p.name, (p.title, p.country))
+            mention = PersonMention(p.name, title, country, self.evidence(i))
+            bucket = meeting.co_chairs if role.role == "co_chair" else meeting.leaders
+            if all(x.name != p.name for x in bucket):
+                bucket.append(mention)
+
+    def _derive_corridors(self) -> None:
+        for m in self.meetings:
+            for f in m.focus:
+                for slug in self.vocabulary.mapping.get(f.slug, []):
+                    if all(c.slug != slug for c in m.corridors):
+                        m.corridors.append(CorridorMention(slug, "derived", f.evidence, via=f.slug))
+
+    def _finish_people(self, people: list[PersonMention]) -> list[PersonMention]:
+        out = []
+        for p in people:
+            title, country = self.registry.get(p.name, ("", ""))
+            out.append(
+                PersonMention(
+                    p.name,
+                    p.title or title,
+                    p.country or country or typical_country(p.title or title),
+                    p.evidence,
+                )
+            )
+        return out
+
+    def _mention(self, m: _Meeting) -> MeetingMention:
+        dateline_city = self._dateline_city
+        if dateline_city and dateline_city[1] is m and not m.city and m.mode != "virtual":
+            venue = dateline_city[0]
+            m.city, m.country = venue.city, CITIES[venue.city]
+            m.venue_evidence = self.evidence(0)
+        dateline_date = self._dateline_date
+        if dateline_date and dateline_date[1] is m and m.date is None:
+            m.date, m.date_evidence = dateline_date[0], self.evidence(0)
+        return MeetingMention(
+            body=m.body,
+            body_name=self._body_name(m),
+            number=m.number,
+            date=m.date.iso if m.date else None,
+            date_precision=m.date.precision if m.date else "unknown",
+            city=m.city,
+            country=m.country,
+            mode=m.mode or "in_person",
+            is_main_subject=m.is_main,
+            evidence=m.evidence,
+            date_evidence=m.date_evidence,
+            venue_evidence=m.venue_evidence,
+            co_chairs=self._finish_people(m.co_chairs),
+            delegation_leaders=self._finish_people(m.leaders),
+            focus_areas=m.focus,
+            corridors=m.corridors,
+            agreements=m.agreements,
+        )
+
+    def _body_name(self, m: _Meeting) -> str:
+        if m.body in self.full_names:
+            return self.full_names[m.body]
+        names = [re.sub(r"\s*\([^)]*\)$", "", n) for n in m.names]
+        names = [re.sub(r"^CPEC\s+", "", n) for n in names]
+        full = [n for n in names if " " in n]
+        return max(full or names or [m.body], key=len)
+
+
+def _unique(items) -> list:
+    out = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def _nearest(anchors, pos: int, refs: list[Ref]):
+    """The anchored meeting a fact at `pos` belongs to: the closest mention before it,
+    else the first after it. Returns the meeting and where its mention ends."""
+    before = [(a, m) for a, m in anchors if a <= pos]
+    start, meeting = before[-1] if before else anchors[0]
+    end = next((r.end for r in refs if r.start == start and r.meeting is meeting), start)
+    return meeting, min(end, pos)
+
+
+def _set_date(meeting: _Meeting, d: DateMention, evidence: Evidence) -> None:
+    if meeting.date is None or PRECISION_RANK[d.precision] > PRECISION_RANK[meeting.date.precision]:
+        meeting.date = d
+        meeting.date_evidence = evidence
+
+
+def _original_statement(original: str, cleaned: str) -> str:
+    """The cleaned statement in the original characters (curly quotes and all)."""
+    norm = normalize(original)
+    core = cleaned[:-1] if cleaned.endswith(".") else cleaned
+    at = norm.find(core)
+    if at == -1:
+        return cleaned
+    return original[at : at + len(core)] + cleaned[len(core) :]

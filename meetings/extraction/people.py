@@ -1,0 +1,350 @@
+"""Co-chairs and delegation leaders: names, the titles they held, and their country.
+
+A person phrase is a run of 2-4 capitalised name words with a title before it
+("Vice Foreign Minister of China Sun Weidong") or after it ("Sohail Mahmood,
+Pakistan's Foreign Secretary"). Title words, countries and honorifics are data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .venues import CITIES, CITY_ALIASES
+
+# Words that make a title (compared lower-case).
+TITLE_HEADS = frozenset(
+    """minister secretary ambassador chairman chairperson chairwoman chair director
+    director-general envoy spokesperson spokesman spokeswoman adviser advisor commissioner
+    counsellor counselor councilor councillor consul head chief president vice-president premier
+    governor senator officer representative mayor attache d'affaires vice-chairman vice-minister
+    secretary-general dg sapm coordinator""".split()
+)
+TITLE_MODIFIERS = frozenset(
+    """vice deputy assistant executive additional special federal foreign joint acting state
+    prime permanent charge senior first parliamentary provincial general former then
+    caretaker interim""".split()
+)
+TITLE_TOPICS = frozenset(
+    """planning development initiatives commerce finance revenue interior information
+    broadcasting maritime affairs railways energy power petroleum water resources industries
+    industry production science technology education health economic economy national reform
+    commission ndrc cpec authority board investment trade ministry division department
+    international cooperation coordination asia asian committee party communist central bureau
+    office council overseas relations privatisation privatization communications defence defense
+    climate change food security agriculture research standing senate assembly people's republic
+    government asia-pacific south region regional bank fund chamber administration policy
+    strategic external kashmir human rights law justice army staff navy air force ministerial
+    level ministers secretaries department-general bilateral multilateral economic-affairs
+    boundary ocean oceanic consular protocol europe european american americas africa african
+    china-pakistan pakistan-china""".split()
+)
+TITLE_CONNECTORS = frozenset({"of", "for", "to", "the", "and", "&", "on", "in"})
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "prof", "madam", "engr", "sir", "excellency"}
+)
+COUNTRY_WORDS = {
+    "china": "China",
+    "chinese": "China",
+    "china's": "China",
+    "prc": "China",
+    "pakistan": "Pakistan",
+    "pakistani": "Pakistan",
+    "pakistan's": "Pakistan",
+}
+# Words that can never be part of a person's name.
+NOT_NAME_WORDS = frozenset(
+    """the a an he she it they we our their his her its both two this that these those
+    meanwhile according during after later while as in on at with by from for and but also
+    however earlier yesterday today mr mrs ms dr cpec joint working group committee meeting
+    session round consultations dialogue belt road initiative corridor economic zones zone
+    beijing islamabad monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december jan feb mar apr jun
+    jul aug sep sept oct nov dec xinhua reuters app dawn online daily news times tribune
+    nation express gazette people's global radio television tv press release statement
+    spokesperson said added noted under since let all new year western eastern northern
+    southern northwest northeast southwest southeast xinjiang uygur autonomous region province
+    punjab sindh balochistan khyber pakhtunkhwa hong kong united nations states kingdom god
+    mission embassy excellency islamic republic""".split()
+)
+NAME_PARTICLES = frozenset({"ul", "ud", "bin", "binte", "al", "ur", "e", "van", "de", "von", "el"})
+
+# Country a title usually belongs to, when nothing else says (first match wins).
+TITLE_COUNTRY = [
+    ("ndrc", "China"),
+    ("national development and reform commission", "China"),
+    ("state councilor", "China"),
+    ("state councillor", "China"),
+    ("executive vice foreign minister", "China"),
+    ("vice foreign minister", "China"),
+    ("assistant foreign minister", "China"),
+    ("assistant minister", "China"),
+    ("vice minister", "China"),
+    ("vice-minister", "China"),
+    ("vice chairman", "China"),
+    ("premier", "China"),
+    ("director-general of the department of asian affairs", "China"),
+    ("foreign secretary", "Pakistan"),
+    ("additional secretary", "Pakistan"),
+    ("federal minister", "Pakistan"),
+    ("minister for planning", "Pakistan"),
+    ("minister of planning", "Pakistan"),
+    ("minister for", "Pakistan"),
+    ("minister of state", "Pakistan"),
+    ("special assistant to the prime minister", "Pakistan"),
+    ("sapm", "Pakistan"),
+    ("senator", "Pakistan"),
+    ("chief of army staff", "Pakistan"),
+    ("secretary planning", "Pakistan"),
+    ("federal secretary", "Pakistan"),
+]
+OTHER_COUNTRY = {"China": "Pakistan", "Pakistan": "China"}
+
+_CITY_WORDS = frozenset(w.lower() for w in [*CITIES, *CITY_ALIASES])
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_HE = re.compile(r"\bH\.\s?E\.\s*")
+
+
+@dataclass
+class Person:
+    name: str
+    title: str
+    country: str
+    start: int  # of the name, relative to the sentence
+    end: int
+
+
+@dataclass
+class Role:
+    role: str  # "co_chair" or "delegation_leader"
+    person: Person
+
+
+def _is_name_word(word: str) -> bool:
+    low = word.lower()
+    if not word[0].isupper() or low in NOT_NAME_WORDS or low in _CITY_WORDS:
+        return False
+    if low in TITLE_HEADS or low in TITLE_MODIFIERS or low in TITLE_TOPICS:
+        return False
+    if low in HONORIFICS or low in COUNTRY_WORDS or low.rstrip("'s") in COUNTRY_WORDS:
+        return False
+    if len(word) > 1 and word.isupper():
+        return False  # an acronym: CPEC, NDRC
+    if "-" in word and any(part.lower() in COUNTRY_WORDS for part in word.split("-")):
+        return False
+    return len(word) > 1
+
+
+def _is_title_word(low: str) -> bool:
+    return (
+        low in TITLE_HEADS
+        or low in TITLE_MODIFIERS
+        or low in TITLE_TOPICS
+        or low in TITLE_CONNECTORS
+        or low in COUNTRY_WORDS
+        or low in HONORIFICS
+    )
+
+
+def find_people(text: str) -> list[Person]:
+    """Every name (2-4 capitalised words) in `text`, with the title next to it."""
+    text = _HE.sub(lambda m: " " * len(m.group()), text)
+    tokens = list(_TOKEN.finditer(text))
+    people: list[Person] = []
+    i = 0
+    while i < len(tokens):
+        if not _is_name_word(tokens[i].group()):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and text[tokens[j - 1].end() : tokens[j].start()] == " ":
+            word = tokens[j].group()
+            if _is_name_word(word):
+                j += 1
+            elif (
+                word in NAME_PARTICLES
+                and j + 1 < len(tokens)
+                and _is_name_word(tokens[j + 1].group())
+            ):
+                j += 2
+            else:
+                break
+        size = j - i
+        if 2 <= size <= 4:
+            start, end = tokens[i].start(), tokens[j - 1].end()
+            title, country = _title_before(text, tokens, i)
+            if not title:
+                title, country = _title_after(text, tokens, j)
+            people.append(Person(text[start:end], title, country, start, end))
+        i = j
+    return people
+
+
+def _gap_ok(gap: str, before: str, after: str) -> bool:
+    """May a title continue across `gap` between words `before` and `after`?"""
+    if gap in (" ", "'s "):
+        return True
+    if gap.strip() == "," and before.lower() in TITLE_TOPICS and after.lower() in TITLE_TOPICS:
+        return True  # "Minister for Planning, Development and Special Initiatives"
+    return False
+
+
+def _title_before(text: str, tokens: list, i: int) -> tuple[str, str]:
+    k = i
+    while k > 0:
+        prev = tokens[k - 1]
+        gap = text[prev.end() : tokens[k].start()]
+        if not _is_title_word(prev.group().lower()):
+            break
+        if not _gap_ok(gap, prev.group(), tokens[k].group()):
+            break
+        k -= 1
+    return _clean_title(text, tokens[k:i])
+
+
+def _title_after(text: str, tokens: list, j: int) -> tuple[str, str]:
+    if j >= len(tokens) or text[tokens[j - 1].end() : tokens[j].start()] not in (", ", " - "):
+        return "", ""
+    k = j
+    while k < len(tokens) and _is_title_word(tokens[k].group().lower()):
+        if k > j and not _gap_ok(
+            text[tokens[k - 1].end() : tokens[k].start()], tokens[k - 1].group(), tokens[k].group()
+        ):
+            break
+        k += 1
+    return _clean_title(text, tokens[j:k])
+
+
+def _clean_title(text: str, run: list) -> tuple[str, str]:
+    """Title text without leading/trailing connectors and country qualifiers, and its country."""
+    words = [t.group().lower() for t in run]
+    country = ""
+    # strip honorifics and connectors at both ends, and "of China" / "Chinese" qualifiers
+    while run:
+        low = words[0]
+        if low in TITLE_CONNECTORS or low in HONORIFICS:
+            run, words = run[1:], words[1:]
+        elif low in COUNTRY_WORDS:
+            country = country or COUNTRY_WORDS[low]
+            run, words = run[1:], words[1:]
+        else:
+            break
+    while run:
+        low = words[-1]
+        if low in HONORIFICS or low in TITLE_CONNECTORS:
+            run, words = run[:-1], words[:-1]
+        elif low in COUNTRY_WORDS and len(words) >= 2 and words[-2] in ("of", "from"):
+            country = country or COUNTRY_WORDS[low]
+            run, words = run[:-2], words[:-2]
+        elif low in COUNTRY_WORDS and len(words) >= 2 and words[-2] != "to":
+            country = country or COUNTRY_WORDS[low]
+            run, words = run[:-1], words[:-1]
+        else:
+            break
+    if not run or not any(w in TITLE_HEADS for w in words):
+        return "", ""
+    title = text[run[0].start() : run[-1].end()]
+    title = re.sub(r"\s+", " ", title).strip(" ,")
+    title = title[0].upper() + title[1:]
+    low = title.lower()
+    if not country:
+        for word in words:
+            if word in COUNTRY_WORDS and f"to {word}" not in low:
+                country = COUNTRY_WORDS[word]
+                break
+    if not country:
+        for word, name in COUNTRY_WORDS.items():
+            if f"to {word}" in low:
+                country = OTHER_COUNTRY.get(name, "")
+                break
+    return title, country
+
+
+def typical_country(title: str) -> str:
+    low = title.lower().replace("-", " ")
+    for key, country in TITLE_COUNTRY:
+        if key in low:
+            return country
+    return ""
+
+
+# --- roles -------------------------------------------------------------------------------
+
+_CO_CHAIRED_BY = re.compile(r"\b(?:co-?\s?)?chaired\s+by\s+", re.IGNORECASE)
+_CO_CHAIRED = re.compile(r"\b(?:jointly\s+)?co-?\s?chair(?:ed)?\b(?!\s+by)", re.IGNORECASE)
+_CLAUSE_END = re.compile(
+    r",\s+(?:which|where|while|whereas|during|after|before|and\s+the|said)\b|;|\s+while\s+"
+    r"|\s+whereas\s+",
+    re.IGNORECASE,
+)
+_SIDE = r"(?P<side>Pakistan(?:i)?|China|Chinese|[A-Z][a-z]+)"
+_LED_THE_SIDE = re.compile(
+    rf"\b(?:led|headed|leads|heads|leading|heading)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?"
+    rf"(?:{_SIDE}(?:'s)?\s+)?(?:high[-\s]level\s+|\d+-member\s+)?(?:delegation|side|team)\b",
+)
+_SIDE_LED_BY = re.compile(
+    rf"\b{_SIDE}\s+(?:high[-\s]level\s+)?(?:delegation|side|team)(?:\s+(?:was|were|is))?,?\s+"
+    r"(?:led|headed)\s+by\s+",
+)
+_DELEGATION_FROM_LED_BY = re.compile(
+    r"\b(?:delegation|side|team)\s+(?:from|of)\s+(?P<side>Pakistan|China)\s*,?\s+"
+    r"(?:(?:was|were)\s+)?(?:led|headed)\s+by\s+",
+)
+_DELEGATION_LED_BY = re.compile(r"\bdelegation,?\s+(?:was\s+)?(?:led|headed)\s+by\s+")
+
+
+def _side_country(side: str | None) -> str:
+    if not side:
+        return ""
+    return COUNTRY_WORDS.get(side.lower(), "")
+
+
+def _with_country(person: Person, country: str) -> Person:
+    if not person.country and country:
+        person.country = country
+    return person
+
+
+def _shift(people: list[Person], offset: int) -> list[Person]:
+    for p in people:
+        p.start += offset
+        p.end += offset
+    return people
+
+
+def find_roles(sentence: str) -> list[Role]:
+    """Co-chairs and delegation leaders named in one sentence."""
+    roles: list[Role] = []
+    seen: set[str] = set()
+
+    def add(role: str, person: Person) -> None:
+        if person.name not in seen:
+            seen.add(person.name)
+            roles.append(Role(role, person))
+
+    for m in _CO_CHAIRED_BY.finditer(sentence):
+        rest = sentence[m.end() :]
+        cut = _CLAUSE_END.search(rest)
+        section = rest[: cut.start()] if cut else rest
+        for person in _shift(find_people(section), m.end())[:4]:
+            add("co_chair", person)
+    for m in _CO_CHAIRED.finditer(sentence):
+        before = sentence[: m.start()]
+        cut = max((c.end() for c in re.finditer(r";|\bwhile\b|\bwhereas\b", before)), default=0)
+        people = _shift(find_people(before[cut:]), cut)
+        for person in people[-4:]:
+            add("co_chair", person)
+    prev_end = 0
+    for m in _LED_THE_SIDE.finditer(sentence):
+        section = sentence[prev_end : m.start()]
+        people = _shift(find_people(section), prev_end)
+        if people:
+            add("delegation_leader", _with_country(people[-1], _side_country(m.group("side"))))
+        prev_end = m.end()
+    for pattern in (_SIDE_LED_BY, _DELEGATION_FROM_LED_BY, _DELEGATION_LED_BY):
+        for m in pattern.finditer(sentence):
+            people = _shift(find_people(sentence[m.end() :]), m.end())
+            if people:
+                side = m.groupdict().get("side")
+                add("delegation_leader", _with_country(people[0], _side_country(side)))
+    return roles

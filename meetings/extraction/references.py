@@ -1,0 +1,202 @@
+"""Mentions of meetings in a sentence: a body plus, when stated, the meeting's ordinal.
+
+"the fifth meeting of the JWG-ICC", "the 3rd JCC", "JCC's 10th session",
+"BPC round 4", "the dourth round of BPC" (a misspelt ordinal, kept as candidates).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .bodies import BodyMention
+from .ordinals import Ordinal, find_ordinals, typo_candidates
+
+MEETING_NOUN = r"(?:meetings?|sessions?|rounds?|editions?|sittings?|instal?lments?|plenary)"
+_FILLER = (
+    r"(?:(?:CPEC|Pakistan-China|China-Pakistan|Sino-Pak(?:istan)?|Pak-China|annual|joint)\s+)?"
+)
+_NOUN_AFTER_ORDINAL = re.compile(
+    rf"[\s-]*(?:[A-Za-z-]+\s+)?{MEETING_NOUN}\b(?P<of>\s+(?:of|between|with|on|under)\s+"
+    r"(?:the\s+)?)?",
+    re.IGNORECASE,
+)
+_BODY_RIGHT_AFTER = re.compile(rf"[\s-]*(?:the\s+)?{_FILLER}", re.IGNORECASE)
+_BODY_BEFORE_ORDINAL = re.compile(
+    r"(?:'s|s')?\s*(?:(?:has\s+)?(?:held|convened|holds|convenes|concluded|had|hosted)\s+its\s+)?$",
+    re.IGNORECASE,
+)
+_BODY_BEFORE_CARDINAL = re.compile(
+    rf"(?:'s)?\s*{MEETING_NOUN}?\s*(?:No\.?|number)?\s*$", re.IGNORECASE
+)
+_TYPO_SLOT = re.compile(
+    rf"(?<![\w-])(?P<w>[A-Za-z]{{4,}})(?:\s+{MEETING_NOUN}(?:\s+of)?(?:\s+the)?)?\s+", re.IGNORECASE
+)
+_BARE_JWG = re.compile(
+    r"\bJWG\b(?!\s*-|\s+on\b)|\bJoint\s+Working\s+Group\b(?!\s+(?:\(JWG\)\s+)?on\b)"
+)
+
+BACK_REFERENCE = re.compile(
+    r"\b(?:since|previous|preceding|prior\s+to|earlier|former|past|after|last|"
+    r"decisions?\s+(?:taken|made|reached)\s+(?:at|in|during)|implementation\s+of|"
+    r"outcomes?\s+of|follow[-\s]up\s+(?:of|on|to))\s+"
+    r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_NOT_BACK = re.compile(r"\blast\s+(?:week|month|year)|(?:week|month|year)'s\s", re.IGNORECASE)
+FUTURE_BEFORE = re.compile(
+    r"\b(?:next|upcoming|forthcoming|coming|future|subsequent)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+FUTURE_AFTER = re.compile(
+    r"^[^.;]{0,30}?\b(?:will\s+be\s+held|would\s+be\s+held|is\s+(?:scheduled|expected|set|due|"
+    r"likely)|are\s+(?:scheduled|expected)|to\s+be\s+held|will\s+(?:take\s+place|convene|meet))",
+    re.IGNORECASE,
+)
+REPORTED = re.compile(
+    r"\b(?:held|hold|holds|convened|convene|met|meet|took\s+place|co-?chaired|chaired|led|"
+    r"headed|hosted|concluded|opened|kicked\s+off|attended|venue|organi[sz]ed|commenced|began|"
+    r"in\s+(?:a|the)\s+[\w-]+\s+round|during\s+the|at\s+the)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Ref:
+    body: str
+    name: str
+    number: int | None
+    start: int  # relative to the sentence
+    end: int
+    sentence: int
+    back: bool = False
+    future: bool = False
+    reported: bool = False
+    typo: dict[int, int] = field(default_factory=dict)
+    meeting: object = None  # set when resolved to a meeting
+
+
+def _bare_jwg(sentence: str, bodies: list[BodyMention], context_jwg: str) -> list[BodyMention]:
+    if not context_jwg:
+        return []
+    out = []
+    for m in _BARE_JWG.finditer(sentence):
+        if not any(b.start <= m.start() < b.end for b in bodies):
+            out.append(BodyMention(context_jwg, m.group(), m.start(), m.end()))
+    return out
+
+
+def _body_at(bodies: list[BodyMention], pos: int, slack: int = 0) -> BodyMention | None:
+    for b in bodies:
+        if pos <= b.start <= pos + slack:
+            return b
+    return None
+
+
+def _body_ending_at(bodies: list[BodyMention], text: str, pos: int, pattern) -> BodyMention | None:
+    for b in reversed(bodies):
+        if b.end <= pos and pos - b.end <= 40 and pattern.fullmatch(text[b.end : pos]):
+            return b
+    return None
+
+
+def find_refs(
+    sentence: str, index: int, bodies: list[BodyMention], context_body: str, context_jwg: str
+) -> list[Ref]:
+    """Meetings mentioned in one sentence. `context_body` names the body of the meeting being
+    reported so far (for "the fifth meeting was held ..."); `context_jwg` the last JWG named."""
+    bare = _bare_jwg(sentence, bodies, context_jwg)
+    all_bodies = sorted([*bodies, *bare], key=lambda b: b.start)
+    refs: list[Ref] = []
+    used: set[int] = set()
+
+    def add(body: BodyMention | None, number, a: int, b: int, typo=None) -> None:
+        if body is not None:
+            used.add(id(body))
+            a, b = min(a, body.start), max(b, body.end)
+            short, name = body.short, body.name
+        else:
+            short, name = context_body, ""
+        refs.append(Ref(short, name, number, a, b, index, typo=typo or {}))
+
+    for o in find_ordinals(sentence):
+        if o.cardinal:
+            body = _body_ending_at(
+                all_bodies, sentence, _noun_start(sentence, o), _BODY_BEFORE_CARDINAL
+            )
+            if body is None:
+                m = re.match(
+                    r"\s+(?:of\s+)?(?:the\s+)?" + _FILLER, sentence[o.end :], re.IGNORECASE
+                )
+                body = _body_at(all_bodies, o.end + m.end()) if m else None
+            if body is not None or context_body:
+                add(body, o.value, _noun_start(sentence, o), o.end)
+            continue
+        body = _bound_body(sentence, o.start, o.end, all_bodies)
+        if body is not None:
+            add(body, o.value, o.start, o.end)
+        elif _unbound_meeting(sentence, o.end) and context_body:
+            add(
+                None,
+                o.value,
+                o.start,
+                o.end + _NOUN_AFTER_ORDINAL.match(sentence, o.end).end() - o.end,
+            )
+    taken = [(r.start, r.end) for r in refs]
+    for m in _TYPO_SLOT.finditer(sentence):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        candidates = typo_candidates(m.group("w"))
+        if not candidates:
+            continue
+        if not _NOUN_AFTER_ORDINAL.match(sentence, m.end("w")) and not _body_at(
+            all_bodies, m.end()
+        ):
+            continue
+        body = _bound_body(sentence, m.start("w"), m.end("w"), all_bodies, backward=False)
+        if body is not None:
+            add(body, None, m.start("w"), m.end("w"), typo=candidates)
+    for body in all_bodies:
+        if id(body) not in used and body not in bare:
+            add(body, None, body.start, body.end)
+    for ref in refs:
+        _flag(sentence, ref)
+    return sorted(refs, key=lambda r: r.start)
+
+
+def _noun_start(sentence: str, o: Ordinal) -> int:
+    m = re.search(rf"{MEETING_NOUN}\s*(?:No\.?|number)?\s*$", sentence[: o.start], re.IGNORECASE)
+    return m.start() if m else o.start
+
+
+def _bound_body(sentence: str, start: int, end: int, bodies: list[BodyMention], backward=True):
+    """The body an ordinal at [start, end) numbers, if the wording ties them."""
+    m = _BODY_RIGHT_AFTER.match(sentence, end)
+    body = _body_at(bodies, m.end()) if m else None
+    if body is not None and m.end() - end <= 30:
+        return body  # "the 3rd JCC", "second CPEC JWG-ICC meeting"
+    noun = _NOUN_AFTER_ORDINAL.match(sentence, end)
+    if noun and noun.group("of"):
+        rest = sentence[noun.end() :]
+        filler = re.match(r"(?:[A-Z][\w-]*\s+){0,3}", rest)
+        for b in bodies:
+            if noun.end() <= b.start <= noun.end() + max(filler.end(), 0) + 1:
+                return b  # "fifth meeting of the CPEC Joint Working Group on ..."
+    if not backward:
+        return None
+    return _body_ending_at(bodies, sentence, start, _BODY_BEFORE_ORDINAL)
+
+
+def _unbound_meeting(sentence: str, end: int) -> bool:
+    """'the fifth meeting was held ...': an ordinal meeting naming no body."""
+    noun = _NOUN_AFTER_ORDINAL.match(sentence, end)
+    if not noun or noun.group("of"):
+        return False
+    return bool(re.match(r"[\s-]*(?:meeting|session|round)\b", sentence[end:], re.IGNORECASE))
+
+
+def _flag(sentence: str, ref: Ref) -> None:
+    before = sentence[max(0, ref.start - 60) : ref.start]
+    after = sentence[ref.end : ref.end + 80]
+    ref.back = bool(BACK_REFERENCE.search(before)) and not _NOT_BACK.search(before[-25:])
+    ref.future = bool(FUTURE_BEFORE.search(before) or FUTURE_AFTER.search(after))
+    ref.reported = bool(REPORTED.search(sentence))

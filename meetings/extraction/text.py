@@ -1,0 +1,167 @@
+"""Text normalisation and sentence splitting with offsets.
+
+`normalize()` maps typographic characters one-for-one (curly quotes, dashes,
+non-breaking spaces, carriage returns), so every offset in the normalised text
+is also an offset in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ONE_FOR_ONE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u202f": " ",
+        "\u200b": " ",
+        "\ufeff": " ",
+        "\t": " ",
+        "\r": " ",
+        "\f": "\n",
+        "\v": "\n",
+    }
+)
+
+# Words that end with a period without ending the sentence (compared lower-case).
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof no nos jan feb mar apr jun jul aug sep sept oct nov dec st gen lt col
+    maj capt cdr adm sen rep gov jr sr vs inc co corp ltd dept govt amb hon messrs mt ft approx
+    fig vol art sec engr eng brig cf al""".split()
+)
+
+PUBLICATION_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
+
+# A period, ! or ? (plus closing quotes/brackets) followed by whitespace, or glued to the
+# next sentence when a writer forgot the space ("in Beijing.The two sides").
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s)|(?<=[a-z0-9)]{2})[.!?](?=[A-Z][a-z])")
+_NEXT_STARTS_SENTENCE = re.compile(r"\s*[\"'(\[]?\s*[A-Z0-9]")
+_BLANK_LINE = re.compile(r"\n[ ]*\n\s*")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str  # normalised text of the sentence
+    start: int  # offsets in the original (and normalised) text
+    end: int
+
+
+def normalize(text: str) -> str:
+    """Same-length copy of `text` with quotes, dashes and spaces made plain ASCII."""
+    return text.translate(_ONE_FOR_ONE)
+
+
+def publication_date(norm: str) -> tuple[str | None, int]:
+    """The leading `date YYYY-MM-DD` token, and where the article text starts after it."""
+    match = PUBLICATION_DATE.match(norm)
+    if not match:
+        return None, 0
+    return match.group(1), match.end()
+
+
+def headline(norm: str, start: int) -> str:
+    """The first line, when it reads like a headline: short and without a final period."""
+    rest = norm[start:].lstrip()
+    first = rest.split("\n", 1)[0].strip()
+    if not first or "\n" not in rest:
+        return ""
+    if len(first) > 160 or first[-1] in ".!?:;,":
+        return ""
+    if first.count(". ") or len(first.split()) < 3:
+        return ""
+    return first
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """True for text broken into fixed-width lines inside paragraphs."""
+    lengths = [len(line.strip()) for line in lines if line.strip()]
+    if len(lengths) < 4:
+        return False
+    wrapped = sum(
+        1
+        for line in lines
+        if 50 <= len(line.strip()) <= 100 and line.rstrip()[-1:] not in ".!?\"':"
+    )
+    return wrapped >= 0.5 * len(lengths)
+
+
+def _ends_in_abbreviation(norm: str, dot: int) -> bool:
+    """Does the period at `dot` belong to an abbreviation or an initial?"""
+    i = dot
+    while i > 0 and not norm[i - 1].isspace() and norm[i - 1] not in "(\"'":
+        i -= 1
+    word = norm[i:dot]
+    if not word:
+        return False
+    if word.lower() in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return True  # an initial: "A. Khan"
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+        return True  # "U.S", "e.g", "H.E"
+    return False
+
+
+def split_sentences(norm: str, start: int = 0) -> list[Sentence]:
+    """Split `norm[start:]` into sentences, keeping offsets into `norm`."""
+    cuts: list[int] = []
+    lines = norm[start:].split("\n")
+    wrapped = _is_hard_wrapped(lines)
+    for match in _BLANK_LINE.finditer(norm, start):
+        cuts.append(match.start())
+    if not wrapped:
+        pos = norm.find("\n", start)
+        while pos != -1:
+            cuts.append(pos)
+            pos = norm.find("\n", pos + 1)
+    else:
+        for match in re.finditer(r"(?<=[.!?\"':])[ ]*\n", norm[start:]):
+            cuts.append(start + match.end() - 1)
+    for match in _BOUNDARY.finditer(norm, start):
+        end = match.end()
+        dot = match.start()
+        if norm[dot] == "." and _ends_in_abbreviation(norm, dot) and match.group()[-1] == ".":
+            continue
+        if not _NEXT_STARTS_SENTENCE.match(norm, end):
+            continue
+        cuts.append(end)
+    cuts = sorted(set(cuts))
+    sentences: list[Sentence] = []
+    prev = start
+    for cut in [*cuts, len(norm)]:
+        if cut <= prev:
+            continue
+        _append(sentences, norm, prev, cut)
+        prev = cut
+    return sentences
+
+
+def _append(sentences: list[Sentence], norm: str, a: int, b: int) -> None:
+    while a < b and norm[a].isspace():
+        a += 1
+    while b > a and norm[b - 1].isspace():
+        b -= 1
+    if b > a:
+        sentences.append(Sentence(norm[a:b], a, b))

@@ -1,0 +1,212 @@
+"""Focus areas, corridors and agreed statements.
+
+Focus areas are matched from the vocabulary's synonyms, but only in sentences
+about what the sides agreed, focused on or cooperate in; corridors when the
+text names a CPEC 2.0 corridor; agreements when the sides agreed, reaffirmed,
+underscored or reviewed something.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# A sentence is about the meeting's substance when it has one of these.
+FOCUS_CUES = re.compile(
+    r"\b(?:agree[ds]?|agreement|consensus|reaffirm\w*|reiterat\w*|underscor\w*|underlin\w*|"
+    r"emphasi[sz]\w*|stress(?:ed|ing)|focus\w*|priorit\w*|discuss\w*|review\w*|resolve[ds]?|"
+    r"decided|decision|pledg\w*|vow\w*|explor\w*|identified|"
+    r"(?:cooperation|collaboration|partnerships?|cooperate|collaborate|exchanges?|projects?)"
+    r"\s+(?:in|on|across|within|regarding|for|including)\b|"
+    r"(?:areas?|domains?)\s*(?:such\s+as|of|including|like|namely|:)(?!\w)|"
+    r"(?:sectors?|fields?)\b)",
+    re.IGNORECASE,
+)
+# A sentence that carries on from the one before ("Its construction will ...").
+CONTINUATION = re.compile(r"^[\"']?\s*(?:Its|It|They|This|These|Their|Such|In\s+this\s+regard)\b")
+
+AGREEMENT_SUBJECT = (
+    r"(?:(?:the|both)\s+(?:two\s+)?(?:sides|countries|parties|delegations|nations|governments|"
+    r"co-chairs|leaders|ministers)|they|the\s+(?:meeting|session|JWG|JCC|committee|forum|"
+    r"participants|talks|consultations)|(?:Pakistan|China)\s+and\s+(?:Pakistan|China)|"
+    r"it\s+was|we)"
+)
+# verb -> kind
+AGREEMENT_VERBS = {
+    "agreed": "agreed",
+    "agree": "agreed",
+    "decided": "agreed",
+    "resolved": "agreed",
+    "expressed the resolve": "agreed",
+    "expressed their resolve": "agreed",
+    "expressed the determination": "agreed",
+    "vowed": "agreed",
+    "pledged": "agreed",
+    "reached consensus": "agreed",
+    "reached a consensus": "agreed",
+    "reaffirmed": "reaffirmed",
+    "reiterated": "reaffirmed",
+    "renewed": "reaffirmed",
+    "underscored": "underscored",
+    "underlined": "underscored",
+    "emphasised": "underscored",
+    "emphasized": "underscored",
+    "stressed": "underscored",
+    "highlighted": "underscored",
+    "reviewed": "reviewed",
+}
+_VERB = "|".join(
+    re.escape(v).replace(r"\ ", r"\s+") for v in sorted(AGREEMENT_VERBS, key=len)[::-1]
+)
+AGREEMENT = re.compile(
+    rf"\b{AGREEMENT_SUBJECT}\b(?:[^.;]{{0,120}}?)\b(?P<verb>{_VERB})\b", re.IGNORECASE
+)
+_ATTRIBUTION = re.compile(
+    r"[,.]?\s*[\"']\s*,?\s*(?:it|he|she|they|the\s+\w+(?:\s+\w+)?)\s+"
+    r"(?:was\s+further\s+added|was\s+added|added|said|stated|noted|read)\b.*$",
+    re.IGNORECASE,
+)
+
+CORRIDOR_WORD = re.compile(r"\bcorridors?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Match:
+    slug: str
+    start: int
+    end: int
+
+
+def _is_case_sensitive(synonym: str) -> bool:
+    upper = sum(c.isupper() for c in synonym)
+    return upper >= 2 and len(synonym) <= 6
+
+
+@lru_cache(maxsize=32)
+def _matchers(focus_areas: tuple[tuple[str, tuple[str, ...]], ...]):
+    """Two regexes (case-insensitive, case-sensitive) and a synonym -> slug table."""
+    table: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    for slug, synonyms in focus_areas:
+        for syn in synonyms:
+            syn = " ".join(syn.replace("\u2019", "'").split())
+            if not syn:
+                continue
+            if _is_case_sensitive(syn):
+                exact.setdefault(syn, slug)
+            else:
+                table.setdefault(syn.lower(), slug)
+
+    def build(words, flags):
+        if not words:
+            return None
+        parts = [re.escape(w).replace(r"\ ", r"[\s,]+") for w in sorted(words, key=len)[::-1]]
+        return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(parts) + r")(?![A-Za-z0-9])", flags)
+
+    return build(table, re.IGNORECASE), build(exact, 0), table, exact
+
+
+def _key(vocabulary) -> tuple:
+    return tuple((slug, tuple(syns)) for slug, syns in vocabulary.focus_areas.items())
+
+
+def _proper_noun(sentence: str, start: int, end: int) -> bool:
+    """Is a capitalised match part of a name ("Security Council", "Ministry of Energy")?"""
+    if not sentence[start].isupper():
+        return False
+    before = sentence[:start]
+    after = sentence[end:]
+    prev = re.search(r"([A-Za-z][\w'-]*)( +)$", before)
+    if prev and prev.group(1)[0].isupper() and before.strip() != prev.group(1):
+        return True
+    prev2 = re.search(r"([A-Za-z][\w'-]*) +(?:of|for|on) +$", before)
+    if prev2 and prev2.group(1)[0].isupper():
+        return True
+    nxt = re.match(r" +([A-Za-z][\w'-]*)", after)
+    if nxt and nxt.group(1)[0].isupper() and nxt.group(1).lower() not in ("and",):
+        return True
+    return False
+
+
+def match_focus_areas(sentence: str, vocabulary, masked: list[tuple[int, int]] = ()) -> list[Match]:
+    """Focus areas named in `sentence` (whatever the sentence is about)."""
+    loose, exact, table, exact_table = _matchers(_key(vocabulary))
+    found: list[Match] = []
+    for regex, lookup, lower in ((exact, exact_table, False), (loose, table, True)):
+        if regex is None:
+            continue
+        for m in regex.finditer(sentence):
+            a, b = m.start(), m.end()
+            if any(x < b and a < y for x, y in masked) or any(
+                f.start < b and a < f.end for f in found
+            ):
+                continue
+            key = " ".join(m.group().replace(",", " ").split())
+            slug = lookup.get(key.lower() if lower else key)
+            if slug is None:
+                slug = _lookup_loose(key, lookup, lower)
+            if slug is None:
+                continue
+            if lower and _proper_noun(sentence, a, b):
+                continue
+            found.append(Match(slug, a, b))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _lookup_loose(key: str, lookup: dict[str, str], lower: bool) -> str | None:
+    wanted = re.sub(r"[\s,]+", " ", key.lower() if lower else key)
+    for syn, slug in lookup.items():
+        if re.sub(r"[\s,]+", " ", syn) == wanted:
+            return slug
+    return None
+
+
+def is_focus_sentence(sentence: str) -> bool:
+    return bool(FOCUS_CUES.search(sentence))
+
+
+def find_corridors(sentence: str, corridors: list[str]) -> list[Match]:
+    """CPEC 2.0 corridors the sentence names: 'green corridor', 'corridors ... namely growth,
+    livelihood and open corridor'."""
+    names = [c for c in corridors if c != "cpec"]
+    if not names or not CORRIDOR_WORD.search(sentence):
+        return []
+    alt = "|".join(re.escape(n) for n in names)
+    found: list[Match] = []
+    # a list of two or more corridor names next to the word "corridor(s)"
+    listing = re.compile(
+        rf"\b(?:{alt})(?:\s*(?:,|and|&|as\s+well\s+as)\s*(?:the\s+)?(?:{alt})\b)+", re.IGNORECASE
+    )
+    for m in listing.finditer(sentence):
+        near = sentence[max(0, m.start() - 80) : m.end() + 20]
+        if CORRIDOR_WORD.search(near):
+            for n in re.finditer(rf"\b(?:{alt})\b", m.group(), re.IGNORECASE):
+                found.append(Match(n.group().lower(), m.start() + n.start(), m.start() + n.end()))
+    for m in re.finditer(rf"\b(?P<name>{alt})[-\s]+corridors?\b", sentence, re.IGNORECASE):
+        if not any(f.start == m.start("name") for f in found):
+            found.append(Match(m.group("name").lower(), m.start("name"), m.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def corridor_spans(sentence: str, corridors: list[str]) -> list[tuple[int, int]]:
+    """Spans naming corridors, so that 'livelihood corridor' is not also a focus area."""
+    spans = [(m.start, m.end) for m in find_corridors(sentence, corridors)]
+    return spans
+
+
+def find_agreement(sentence: str) -> tuple[str, str] | None:
+    """(kind, cleaned text) when the sentence states what the sides agreed."""
+    m = AGREEMENT.search(sentence)
+    if not m:
+        return None
+    kind = AGREEMENT_VERBS[" ".join(m.group("verb").lower().split())]
+    return kind, clean_statement(sentence)
+
+
+def clean_statement(sentence: str) -> str:
+    text = _ATTRIBUTION.sub("", sentence).strip()
+    text = text.strip(" \"'\u201c\u201d\u2018\u2019").strip()
+    if text and text[-1] not in ".!?":
+        text += "."
+    return text

@@ -1,0 +1,176 @@
+"""Where a meeting took place: a gazetteer of cities, venue phrases, datelines, mode."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import _DAY, _MONTH, _YEAR
+
+# city -> country
+CITIES = {
+    # Pakistan
+    "Islamabad": "Pakistan",
+    "Karachi": "Pakistan",
+    "Lahore": "Pakistan",
+    "Peshawar": "Pakistan",
+    "Quetta": "Pakistan",
+    "Gwadar": "Pakistan",
+    "Rawalpindi": "Pakistan",
+    "Multan": "Pakistan",
+    "Faisalabad": "Pakistan",
+    "Gilgit": "Pakistan",
+    "Hyderabad": "Pakistan",
+    "Sialkot": "Pakistan",
+    "Muzaffarabad": "Pakistan",
+    "Skardu": "Pakistan",
+    "Sukkur": "Pakistan",
+    "Abbottabad": "Pakistan",
+    "Murree": "Pakistan",
+    "Sost": "Pakistan",
+    "Thar": "Pakistan",
+    # China
+    "Beijing": "China",
+    "Shanghai": "China",
+    "Urumqi": "China",
+    "Kashgar": "China",
+    "Chengdu": "China",
+    "Xi'an": "China",
+    "Guangzhou": "China",
+    "Shenzhen": "China",
+    "Kunming": "China",
+    "Wuhan": "China",
+    "Hangzhou": "China",
+    "Nanjing": "China",
+    "Chongqing": "China",
+    "Tianjin": "China",
+    "Xiamen": "China",
+    "Qingdao": "China",
+    "Dalian": "China",
+    "Harbin": "China",
+    "Changsha": "China",
+    "Zhengzhou": "China",
+    "Lanzhou": "China",
+    "Hohhot": "China",
+    "Lhasa": "China",
+    "Nanning": "China",
+    "Haikou": "China",
+    "Sanya": "China",
+    "Boao": "China",
+    "Hefei": "China",
+    "Jinan": "China",
+    "Fuzhou": "China",
+    "Yinchuan": "China",
+    "Xining": "China",
+    "Guiyang": "China",
+    "Shenyang": "China",
+    "Changchun": "China",
+    "Taiyuan": "China",
+    "Shijiazhuang": "China",
+    "Nanchang": "China",
+    "Suzhou": "China",
+    "Ningbo": "China",
+    "Khorgos": "China",
+}
+# other spellings -> gazetteer name
+CITY_ALIASES = {
+    "Xian": "Xi'an",
+    "Urumchi": "Urumqi",
+    "\u00dcr\u00fcmqi": "Urumqi",
+    "Kashi": "Kashgar",
+    "Peking": "Beijing",
+    "Canton": "Guangzhou",
+    "Chungking": "Chongqing",
+}
+# phrases that name a capital without naming the city
+CAPITAL_PHRASES = {
+    "the Chinese capital": "Beijing",
+    "China's capital": "Beijing",
+    "the capital of China": "Beijing",
+    "the Pakistani capital": "Islamabad",
+    "Pakistan's capital": "Islamabad",
+    "the capital of Pakistan": "Islamabad",
+    "the federal capital": "Islamabad",
+}
+
+VIRTUAL = re.compile(
+    r"\b(?:virtual(?:ly)?|via\s+video[-\s]?link|video[-\s]?link|video[-\s]?conferenc\w*|"
+    r"online|by\s+video|through\s+video)\b",
+    re.IGNORECASE,
+)
+HYBRID = re.compile(r"\bhybrid\b", re.IGNORECASE)
+
+_ALL_NAMES = {**{c: c for c in CITIES}, **CITY_ALIASES}
+_CITY = "|".join(re.escape(n) for n in sorted(_ALL_NAMES, key=len, reverse=True))
+_CAPITAL = "|".join(re.escape(p) for p in CAPITAL_PHRASES)
+# "held in Beijing", "in the Chinese city of Kashgar", "at Islamabad"
+_IN_CITY = re.compile(
+    rf"\b(?:in|at|to)\s+(?:the\s+(?:\w+\s+)?(?:city|capital|port\s+city)\s+of\s+)?"
+    rf"(?:(?P<city>{_CITY})|(?P<capital>{_CAPITAL}))(?![\w'])",
+    re.IGNORECASE,
+)
+_CITY_HOSTED = re.compile(
+    rf"(?<![\w'])(?P<city>{_CITY})\s+(?:served|serves|was|acted)\s+as\s+(?:the\s+)?venue|"
+    rf"(?<![\w'])(?P<city2>{_CITY})\s+(?:hosted|played\s+host)",
+    re.IGNORECASE,
+)
+_M, _D, _Y = (re.sub(r"\?P<\w+>", "?:", p) for p in (_MONTH, _DAY, _YEAR))
+DATELINE = re.compile(
+    rf"\A\s*(?P<city>{_CITY})\s*"
+    rf"(?:,\s*(?P<date>{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+{_M}(?:,?\s+{_Y})?))?"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?::\s*|\s*-{1,2}\s+)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Venue:
+    city: str
+    country: str
+    start: int
+    end: int
+
+
+def canonical_city(name: str) -> str:
+    for known, canonical in _ALL_NAMES.items():
+        if known.lower() == name.lower():
+            return canonical
+    return ""
+
+
+def find_venues(sentence: str) -> list[Venue]:
+    found = []
+    for m in _IN_CITY.finditer(sentence):
+        if m.group("city"):
+            city = canonical_city(m.group("city"))
+            start, end = m.start("city"), m.end("city")
+        else:
+            phrase = next(p for p in CAPITAL_PHRASES if p.lower() == m.group("capital").lower())
+            city = CAPITAL_PHRASES[phrase]
+            start, end = m.start("capital"), m.end("capital")
+        found.append(Venue(city, CITIES[city], start, end))
+    for m in _CITY_HOSTED.finditer(sentence):
+        group = "city" if m.group("city") else "city2"
+        city = canonical_city(m.group(group))
+        found.append(Venue(city, CITIES[city], m.start(group), m.end(group)))
+    return sorted(set(found), key=lambda v: v.start)
+
+
+def find_dateline(sentence: str) -> tuple[Venue, re.Match] | None:
+    """'ISLAMABAD, Jan 21 (Reuters) -' or 'BEIJING:' at the start of the first sentence."""
+    m = DATELINE.match(sentence)
+    if not m:
+        return None
+    raw = m.group("city")
+    if not (raw.isupper() or raw[0].isupper()):
+        return None
+    city = canonical_city(raw)
+    return Venue(city, CITIES[city], m.start("city"), m.end("city")), m
+
+
+def find_mode(sentence: str) -> str:
+    if HYBRID.search(sentence):
+        return "hybrid"
+    if VIRTUAL.search(sentence):
+        return "virtual"
+    return ""
