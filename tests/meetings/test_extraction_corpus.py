@@ -120,8 +120,8 @@ def norm_place(place: object) -> str:
 
 
 _TITLE_DROP = re.compile(
-    r"\b(of\s+the\s+people's\s+republic\s+of\s+china|of\s+the\s+islamic\s+republic\s+of\s+"
-    r"pakistan|of\s+china|of\s+pakistan|china's|pakistan's|chinese|pakistani|the)\b"
+    r"\b(china's|pakistan's|of\s+the\s+people's\s+republic(\s+of\s+china)?|of\s+the\s+islamic\s+"
+    r"republic(\s+of\s+pakistan)?|of\s+china(?!')|of\s+pakistan(?!')|chinese|pakistani|the)\b"
 )
 
 
