@@ -1,15 +1,18 @@
 """Small builders for test data; reference data (bodies, focus areas,
-corridors) comes from the migrations."""
+corridors) comes from the migrations.
+
+Models are imported inside the builders so the extractor's pure-Python tests
+also run without Django (`pytest -p no:django`).
+"""
 
 import datetime
 
 import pytest
 
-from agreements.models import Corridor, FocusArea, MeetingCorridor, MeetingFocusArea
-from meetings.models import Body, Delegation, Meeting, Participant, Person
-
 
 def make_meeting(body="JWG-ICC", number=None, date=None, precision=None, **fields):
+    from meetings.models import Body, Meeting
+
     body_obj = Body.objects.get(short_name=body)
     if isinstance(date, str):
         date = datetime.date.fromisoformat(date)
@@ -21,6 +24,8 @@ def make_meeting(body="JWG-ICC", number=None, date=None, precision=None, **field
 
 
 def add_participant(meeting, name, country, role="co_chair", title=""):
+    from meetings.models import Delegation, Participant, Person
+
     person = Person.objects.filter(name=name).first() or Person.objects.create(
         name=name, country=country
     )
@@ -32,6 +37,8 @@ def add_participant(meeting, name, country, role="co_chair", title=""):
 
 
 def add_focus_areas(meeting, *slugs):
+    from agreements.models import FocusArea, MeetingFocusArea
+
     for slug in slugs:
         MeetingFocusArea.objects.create(
             meeting=meeting, focus_area=FocusArea.objects.get(slug=slug)
@@ -39,6 +46,8 @@ def add_focus_areas(meeting, *slugs):
 
 
 def add_corridors(meeting, *slugs, how="explicit"):
+    from agreements.models import Corridor, MeetingCorridor
+
     for slug in slugs:
         MeetingCorridor.objects.create(
             meeting=meeting, corridor=Corridor.objects.get(slug=slug), how=how
