@@ -1,16 +1,26 @@
-from django import forms
 from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.urls import path, reverse
+from django.utils.html import format_html
 
 from agreements.models import Agreement, MeetingCorridor, MeetingFocusArea
 
+from .forms import (
+    MeetingCorridorForm,
+    MeetingForm,
+    ParticipantForm,
+    ParticipantFormSet,
+    next_number_for,
+    settle_delegation_leaders,
+)
 from .models import (
     Body,
     Conflict,
-    Delegation,
     Evidence,
     Meeting,
     Participant,
     Person,
+    ReviewStatus,
     SourceDocument,
 )
 
@@ -22,36 +32,10 @@ class BodyAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["short_name"]}
 
 
-class ParticipantForm(forms.ModelForm):
-    """A participant row on the meeting form; its country picks the delegation."""
-
-    country = forms.CharField(max_length=100, help_text="China, Pakistan, or another country.")
-
-    class Meta:
-        model = Participant
-        fields = ["country", "person", "role", "title"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.delegation_id:
-            self.initial["country"] = self.instance.delegation.country
-
-    def save(self, commit=True):
-        participant = super().save(commit=False)
-        participant.delegation, _ = Delegation.objects.get_or_create(
-            meeting=participant.meeting, country=self.cleaned_data["country"].strip()
-        )
-        if participant.role != "member" and participant.delegation.leader_id is None:
-            participant.delegation.leader = participant.person
-            participant.delegation.save(update_fields=["leader"])
-        if commit:
-            participant.save()
-        return participant
-
-
 class ParticipantInline(admin.TabularInline):
     model = Participant
     form = ParticipantForm
+    formset = ParticipantFormSet
     autocomplete_fields = ["person"]
     extra = 2
     verbose_name = "participant (co-chair, delegation leader or member)"
@@ -68,10 +52,19 @@ class FocusAreaInline(admin.TabularInline):
         return obj.evidence.sentence if obj.evidence_id else "Entered by hand"
 
 
-class CorridorInline(FocusAreaInline):
+class CorridorInline(admin.TabularInline):
     model = MeetingCorridor
-    fields = ["corridor", "how", "via", "evidence_sentence"]
+    form = MeetingCorridorForm
+    fields = ["corridor", "how", "via", "evidence"]
     extra = 1
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # An explicit link cites one of this meeting's sentences.
+        evidence = formset.form.base_fields["evidence"]
+        evidence.queryset = Evidence.objects.filter(meeting=obj) if obj else Evidence.objects.none()
+        evidence.help_text = "For a corridor stated in a source: the sentence that states it."
+        return formset
 
 
 class AgreementInline(admin.StackedInline):
@@ -105,7 +98,18 @@ class ConflictInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "body", "number", "date", "city", "country", "mode", "review_status"]
+    form = MeetingForm
+    list_display = [
+        "__str__",
+        "body",
+        "number",
+        "date",
+        "city",
+        "country",
+        "mode",
+        "review_status",
+        "open_conflicts",
+    ]
     list_filter = ["body", "review_status", "mode", "corridors", "focus_areas"]
     list_select_related = ["body"]
     date_hierarchy = "date"
@@ -133,6 +137,79 @@ class MeetingAdmin(admin.ModelAdmin):
         EvidenceInline,
         ConflictInline,
     ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(open_conflict_count=Count("conflicts", filter=Q(conflicts__resolved_at=None)))
+        )
+
+    @admin.display(description="Open conflicts", ordering="open_conflict_count")
+    def open_conflicts(self, meeting):
+        if not meeting.open_conflict_count:
+            return "–"
+        url = reverse("admin:meetings_meeting_review", args=[meeting.pk])
+        return format_html('<a href="{}">Review {}</a>', url, meeting.open_conflict_count)
+
+    def get_changeform_initial_data(self, request):
+        """`?body=<id>` suggests the number after that body's last meeting."""
+        initial = super().get_changeform_initial_data(request)
+        body = initial.get("body")
+        if body and str(body).isdigit() and "number" not in initial:
+            initial["number"] = next_number_for(int(body))
+        return initial
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        settle_delegation_leaders(form.instance)
+
+    def get_urls(self):
+        return [
+            path(
+                "from-article/",
+                self.admin_site.admin_view(self.from_article_view),
+                name="meetings_meeting_from_article",
+            ),
+            path(
+                "<int:object_id>/review/",
+                self.admin_site.admin_view(self.review_view),
+                name="meetings_meeting_review",
+            ),
+            *super().get_urls(),
+        ]
+
+    # admin_views imports the extractor; imported on use so that the rest of the
+    # admin keeps working should the extractor fail to import.
+    def from_article_view(self, request):
+        from . import admin_views
+
+        return admin_views.from_article(request, self)
+
+    def review_view(self, request, object_id):
+        from . import admin_views
+
+        return admin_views.review_meeting(request, self, object_id)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            "review_queue_count": Meeting.objects.needing_review().count(),
+            "review_queue_query": f"review_status__exact={ReviewStatus.NEEDS_REVIEW}",
+            "can_add_from_article": self.has_add_permission(request)
+            and self.has_change_permission(request),
+            **(extra_context or {}),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            "open_conflict_count": Conflict.objects.filter(
+                meeting_id=object_id if str(object_id).isdigit() else None,
+                resolved_at=None,
+            ).count(),
+            **(extra_context or {}),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 @admin.register(Person)
