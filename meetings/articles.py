@@ -1,0 +1,61 @@
+"""Reading article files: the checks both commands make before extracting."""
+
+import hashlib
+from pathlib import Path
+
+MAX_BYTES = 5 * 1024 * 1024
+
+# A last line this long that stops without closing punctuation was cut off.
+_TRUNCATION_MIN_WORDS = 8
+_CLOSING = tuple(".!?\"'”’)]}:;…»")
+
+
+class ArticleError(Exception):
+    """A file that cannot be read as an article; the message is one line."""
+
+
+def sha256_of(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def check_text(text):
+    """Refuse text that is not a usable article; return it unchanged otherwise."""
+    if not text.strip():
+        raise ArticleError("empty: no text to extract from")
+    if "\x00" in text:
+        raise ArticleError("binary data, not text")
+    last_line = text.strip().splitlines()[-1].strip()
+    if len(last_line.split()) >= _TRUNCATION_MIN_WORDS and not last_line.endswith(_CLOSING):
+        raise ArticleError(f"looks truncated mid-sentence: ends with {last_line[-40:]!r}")
+    return text
+
+
+def read_article(path):
+    """The text of the article at `path`, or ArticleError saying why not."""
+    path = Path(path)
+    if not path.exists():
+        raise ArticleError("no such file")
+    if path.is_dir():
+        raise ArticleError("is a directory")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(f"too large: {size:,} bytes (the limit is {MAX_BYTES:,})")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"cannot read: {exc.strerror or exc}") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(f"not UTF-8 text (bad byte at offset {exc.start})") from exc
+    return check_text(text.replace("\r\n", "\n"))
+
+
+def article_paths(paths):
+    """Files named directly, and the .txt files inside named directories, in order."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
+        else:
+            yield path
