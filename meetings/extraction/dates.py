@@ -54,6 +54,7 @@ DATE_PATTERNS = [
     ("day?", re.compile(rf"\b{_DAY}{_DAY_RANGE}\s+(?:of\s+)?{_MONTH}(?![\w.]*,?\s*\d)")),
     ("month", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b")),
     ("year", re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ii]n the year)\s+{_YEAR}\b(?![-/]\d)")),
+    ("relative", re.compile(r"\b(?P<rel>[Yy]esterday|[Tt]oday)\b")),
     (
         "weekday",
         re.compile(
@@ -130,6 +131,13 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
 
 
 def _mention(kind: str, m: re.Match, sentence: str, published: date | None):
+    if kind == "relative":
+        if published is None:
+            return None
+        back = 1 if m.group("rel").lower() == "yesterday" else 0
+        return DateMention(
+            (published - timedelta(days=back)).isoformat(), "day", m.start(), m.end()
+        )
     if kind == "weekday":
         if published is None:
             return None

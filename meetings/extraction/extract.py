@@ -165,7 +165,7 @@ class _Article:
             meeting.evidence = self.evidence(ref.sentence)
 
     def _resolve(self, refs_by_sentence: list[list[Ref]]) -> None:
-        refs = [r for refs in refs_by_sentence for r in refs if r.body]
+        refs = [r for refs in refs_by_sentence for r in refs if r.body and not r.future]
         for r in refs:
             if r.number is not None:
                 self._attach(r, self._meeting(r.body, r.number, r))
@@ -248,7 +248,7 @@ class _Article:
                 previous_focus = False
                 continue
             targets = _unique(r.meeting for r in main_refs) or ([current] if current else [])
-            self._logistics(i, text, refs, current)
+            self._logistics(i, text, refs, current, refs_by_sentence[i])
             self._people(i, text, refs, current)
             for person in find_people(text):
                 if person.title or person.country:
@@ -294,21 +294,31 @@ class _Article:
                 self._dateline_date = (dates[0], main)
         return " " * m.end() + text[m.end() :]
 
-    def _logistics(self, i: int, text: str, refs: list[Ref], current: _Meeting | None) -> None:
+    def _logistics(self, i, text, refs: list[Ref], current, refs_all: list[Ref]) -> None:
         strong = [r for r in refs if r.number is not None or r.reported]
+        if not strong and any(r.future for r in refs_all):
+            return
         if not strong:
             if current is None or not (MEETING_SUBJECT.search(text) and HELD.search(text)):
                 return
             anchors = [(0, current)]
         else:
             anchors = [(r.start, r.meeting) for r in strong]
+        chosen: dict[int, tuple[bool, DateMention]] = {}
         for d in find_dates(text, self.published):
-            meeting, anchor_end = _nearest(anchors, d.start, refs)
+            meeting, anchor, anchor_end = _nearest(anchors, d.start, refs)
             if REPORTING.search(text[anchor_end : d.start]):
                 continue
-            _set_date(meeting, d, self.evidence(i))
+            after = d.start >= anchor
+            held = chosen.get(id(meeting))
+            # the first date after the mention wins; else the last one before it
+            if held is None or (after and not held[0]) or (not after and not held[0]):
+                chosen[id(meeting)] = (after, d)
+        for meeting in _unique(m for _, m in anchors):
+            if id(meeting) in chosen:
+                _set_date(meeting, chosen[id(meeting)][1], self.evidence(i))
         for v in find_venues(text):
-            meeting, _ = _nearest(anchors, v.start, refs)
+            meeting, _, _ = _nearest(anchors, v.start, refs)
             if not meeting.city:
                 meeting.city, meeting.country = v.city, v.country
                 meeting.venue_evidence = self.evidence(i)
@@ -323,7 +333,8 @@ class _Article:
         if not roles:
             return
         for role in roles:
-            before = [r for r in refs if r.start <= role.person.start]
+            pos = role.person.start if role.person else 0
+            before = [r for r in refs if r.start <= pos]
             mains = [r for r in refs if r.meeting.is_main and not r.back]
             if mains:
                 meeting = ([r for r in mains if r.start <= role.person.start] or mains)[-1].meeting
@@ -334,6 +345,11 @@ class _Article:
             else:
                 meeting = current
             if meeting is None:
+                continue
+            if role.person is None:  # "the two leaders co-chaired the session"
+                for leader in meeting.leaders:
+                    if all(x.name != leader.name for x in meeting.co_chairs):
+                        meeting.co_chairs.append(leader)
                 continue
             p = role.person
             known = self.registry.get(p.name, ("", ""))
@@ -419,7 +435,7 @@ def _nearest(anchors, pos: int, refs: list[Ref]):
     before = [(a, m) for a, m in anchors if a <= pos]
     start, meeting = before[-1] if before else anchors[0]
     end = next((r.end for r in refs if r.start == start and r.meeting is meeting), start)
-    return meeting, min(end, pos)
+    return meeting, start, min(end, pos)
 
 
 def _set_date(meeting: _Meeting, d: DateMention, evidence: Evidence) -> None:

@@ -18,7 +18,7 @@ TITLE_HEADS = frozenset(
     director-general envoy spokesperson spokesman spokeswoman adviser advisor commissioner
     counsellor counselor councilor councillor consul head chief president vice-president premier
     governor senator officer representative mayor attache d'affaires vice-chairman vice-minister
-    secretary-general dg sapm coordinator""".split()
+    secretary-general dg sapm coordinator administrator manager ceo""".split()
 )
 TITLE_MODIFIERS = frozenset(
     """vice deputy assistant executive additional special federal foreign joint acting state
@@ -103,6 +103,7 @@ OTHER_COUNTRY = {"China": "Pakistan", "Pakistan": "China"}
 _CITY_WORDS = frozenset(w.lower() for w in [*CITIES, *CITY_ALIASES])
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _HE = re.compile(r"\bH\.\s?E\.\s*")
+_PARENTHESIS = re.compile(r"\([^()]{1,40}\)")
 
 
 @dataclass
@@ -117,7 +118,7 @@ class Person:
 @dataclass
 class Role:
     role: str  # "co_chair" or "delegation_leader"
-    person: Person
+    person: Person | None  # None: "the two leaders co-chaired" (the delegation leaders)
 
 
 def _is_name_word(word: str) -> bool:
@@ -149,6 +150,7 @@ def _is_title_word(low: str) -> bool:
 def find_people(text: str) -> list[Person]:
     """Every name (2-4 capitalised words) in `text`, with the title next to it."""
     text = _HE.sub(lambda m: " " * len(m.group()), text)
+    text = _PARENTHESIS.sub(lambda m: " " * len(m.group()), text)
     tokens = list(_TOKEN.finditer(text))
     people: list[Person] = []
     i = 0
@@ -180,12 +182,28 @@ def find_people(text: str) -> list[Person]:
     return people
 
 
+ORG_WORDS = frozenset(
+    "ministry department division board commission authority administration bureau".split()
+)
+_PAREN_GAP = re.compile(r"\s*\([^)]{1,40}\)\s*")
+_COUNTRY_QUALIFIER = re.compile(
+    r"\s*\bof\s+the\s+People's\s+Republic\s+of\s+(?P<cn>China)\b"
+    r"|\s*\bof\s+the\s+Islamic\s+Republic\s+of\s+(?P<pk>Pakistan)\b"
+    r"|\s*\b(?:of|from)\s+(?P<c1>China|Pakistan)\b(?!['-])"
+    r"|\b(?P<c2>China's|Pakistan's|Chinese|Pakistani)\s+",
+    re.IGNORECASE,
+)
+
+
 def _gap_ok(gap: str, before: str, after: str) -> bool:
     """May a title continue across `gap` between words `before` and `after`?"""
-    if gap in (" ", "'s "):
+    if (gap.strip() in ("", "'s") and "\n" not in gap) or _PAREN_GAP.fullmatch(gap):
         return True
-    if gap.strip() == "," and before.lower() in TITLE_TOPICS and after.lower() in TITLE_TOPICS:
-        return True  # "Minister for Planning, Development and Special Initiatives"
+    if gap.strip() == ",":
+        if before.lower() in TITLE_TOPICS and after.lower() in TITLE_TOPICS:
+            return True  # "Minister for Planning, Development and Special Initiatives"
+        if after.lower() in ORG_WORDS:
+            return True  # "Secretary, Ministry of Information Technology"
     return False
 
 
@@ -194,69 +212,73 @@ def _title_before(text: str, tokens: list, i: int) -> tuple[str, str]:
     while k > 0:
         prev = tokens[k - 1]
         gap = text[prev.end() : tokens[k].start()]
-        if not _is_title_word(prev.group().lower()):
+        low = prev.group().lower()
+        if not _is_title_word(low):
             break
-        if not _gap_ok(gap, prev.group(), tokens[k].group()):
+        first_step = k == i and gap == ", " and (low in TITLE_HEADS or low in TITLE_TOPICS)
+        if not first_step and not _gap_ok(gap, prev.group(), tokens[k].group()):
             break
         k -= 1
     return _clean_title(text, tokens[k:i])
 
 
 def _title_after(text: str, tokens: list, j: int) -> tuple[str, str]:
+    """'..., Pakistan's Foreign Secretary', '..., a director general at China's NDRC'."""
     if j >= len(tokens) or text[tokens[j - 1].end() : tokens[j].start()] not in (", ", " - "):
         return "", ""
     k = j
-    while k < len(tokens) and _is_title_word(tokens[k].group().lower()):
-        if k > j and not _gap_ok(
-            text[tokens[k - 1].end() : tokens[k].start()], tokens[k - 1].group(), tokens[k].group()
+    if tokens[k].group().lower() in ("a", "an", "the") and k + 1 < len(tokens):
+        k += 1
+    first = k
+    lead = tokens[k].group().lower()
+    if lead in COUNTRY_WORDS and k + 1 < len(tokens):
+        lead = tokens[k + 1].group().lower()
+    if lead not in TITLE_HEADS and lead not in TITLE_MODIFIERS:
+        return "", ""
+    while k < len(tokens):
+        word = tokens[k].group()
+        low = word.lower()
+        if not (_is_title_word(low) or low == "at" or word[0].isupper()):
+            break
+        if k > first and not _gap_ok(
+            text[tokens[k - 1].end() : tokens[k].start()], tokens[k - 1].group(), word
         ):
             break
         k += 1
-    return _clean_title(text, tokens[j:k])
+    return _clean_title(text, tokens[first:k])
 
 
 def _clean_title(text: str, run: list) -> tuple[str, str]:
-    """Title text without leading/trailing connectors and country qualifiers, and its country."""
-    words = [t.group().lower() for t in run]
-    country = ""
-    # strip honorifics and connectors at both ends, and "of China" / "Chinese" qualifiers
-    while run:
-        low = words[0]
-        if low in TITLE_CONNECTORS or low in HONORIFICS:
-            run, words = run[1:], words[1:]
-        elif low in COUNTRY_WORDS:
-            country = country or COUNTRY_WORDS[low]
-            run, words = run[1:], words[1:]
-        else:
-            break
-    while run:
-        low = words[-1]
-        if low in HONORIFICS or low in TITLE_CONNECTORS:
-            run, words = run[:-1], words[:-1]
-        elif low in COUNTRY_WORDS and len(words) >= 2 and words[-2] in ("of", "from"):
-            country = country or COUNTRY_WORDS[low]
-            run, words = run[:-2], words[:-2]
-        elif low in COUNTRY_WORDS and len(words) >= 2 and words[-2] != "to":
-            country = country or COUNTRY_WORDS[low]
-            run, words = run[:-1], words[:-1]
-        else:
-            break
-    if not run or not any(w in TITLE_HEADS for w in words):
+    """Title text without country qualifiers ("of China", "Pakistan's"), and its country."""
+    while run and run[0].group().lower() in (TITLE_CONNECTORS | HONORIFICS | {"at", "a", "an"}):
+        run = run[1:]
+    while run and run[-1].group().lower() in (TITLE_CONNECTORS | HONORIFICS | {"at"}):
+        run = run[:-1]
+    if not run:
         return "", ""
-    title = text[run[0].start() : run[-1].end()]
-    title = re.sub(r"\s+", " ", title).strip(" ,")
+    words = [t.group().lower() for t in run]
+    if not any(w in TITLE_HEADS for w in words):
+        return "", ""
+    raw = text[run[0].start() : run[-1].end()]
+    country = ""
+    for m in _COUNTRY_QUALIFIER.finditer(raw):
+        word = next(g for g in m.groups() if g).lower()
+        country = country or COUNTRY_WORDS.get(word, "")
+    if raw.lower().rstrip().endswith(("china", "pakistan")) and not country:
+        last = raw.split()[-1].lower()
+        if not re.search(r"\bto\s+\S+$", raw.lower()):
+            country = COUNTRY_WORDS.get(last, "")
+            raw = raw[: raw.lower().rfind(last)]
+    title = _COUNTRY_QUALIFIER.sub(lambda m: " " if m.group("c2") else "", raw)
+    title = re.sub(r"\s+", " ", title).strip(" ,-")
+    title = re.sub(r"\s+(?:of|for|the|at|and)$", "", title)
+    if not title or not any(w.lower() in TITLE_HEADS for w in re.findall(r"[\w'-]+", title)):
+        return "", ""
     title = title[0].upper() + title[1:]
-    low = title.lower()
     if not country:
-        for word in words:
-            if word in COUNTRY_WORDS and f"to {word}" not in low:
-                country = COUNTRY_WORDS[word]
-                break
-    if not country:
-        for word, name in COUNTRY_WORDS.items():
-            if f"to {word}" in low:
-                country = OTHER_COUNTRY.get(name, "")
-                break
+        m = re.search(r"\bto\s+(China|Pakistan)\b", title, re.IGNORECASE)
+        if m:
+            country = OTHER_COUNTRY[COUNTRY_WORDS[m.group(1).lower()]]
     return title, country
 
 
@@ -270,21 +292,32 @@ def typical_country(title: str) -> str:
 
 # --- roles -------------------------------------------------------------------------------
 
-_CO_CHAIRED_BY = re.compile(r"\b(?:co-?\s?)?chaired\s+by\s+", re.IGNORECASE)
-_CO_CHAIRED = re.compile(r"\b(?:jointly\s+)?co-?\s?chair(?:ed)?\b(?!\s+by)", re.IGNORECASE)
+_CO_CHAIRED_BY = re.compile(
+    r"\b(?:co-?\s?chaired|chaired)\b[^.;]{0,60}?\bby\s+|"
+    r"\b(?:co-?\s?)?chair(?:man|person)ship\s+of\s+",
+    re.IGNORECASE,
+)
+_CO_CHAIRED = re.compile(
+    r"\b(?:jointly\s+)?co-?\s?chair(?:ed|s)?\b(?![^.;]{0,60}?\bby\b)", re.IGNORECASE
+)
+_CO_CHAIRED_WITH = re.compile(r"\bco-?\s?chair(?:ed|s)?\b[^.;]{0,120}?\bwith\s+", re.IGNORECASE)
+_NAMELESS_PAIR = re.compile(r"\b(?:two|both)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(
-    r",\s+(?:which|where|while|whereas|during|after|before|and\s+the|said)\b|;|\s+while\s+"
-    r"|\s+whereas\s+",
+    r",\s+(?:which|where|while|whereas|during|after|before|and\s+the|said|it\s+was)\b|;"
+    r"|\s+while\s+|\s+whereas\s+",
     re.IGNORECASE,
 )
 _SIDE = r"(?P<side>Pakistan(?:i)?|China|Chinese|[A-Z][a-z]+)"
+_SIDE_WORDS = re.compile(
+    r"\b(Pakistan|Pakistani|China|Chinese)\s+(?:side|delegation)\b", re.IGNORECASE
+)
 _LED_THE_SIDE = re.compile(
     rf"\b(?:led|headed|leads|heads|leading|heading)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?"
     rf"(?:{_SIDE}(?:'s)?\s+)?(?:high[-\s]level\s+|\d+-member\s+)?(?:delegation|side|team)\b",
 )
 _SIDE_LED_BY = re.compile(
     rf"\b{_SIDE}\s+(?:high[-\s]level\s+)?(?:delegation|side|team)(?:\s+(?:was|were|is))?,?\s+"
-    r"(?:led|headed)\s+by\s+",
+    r"(?:(?:led|headed|represented)\s+)?by\s+",
 )
 _DELEGATION_FROM_LED_BY = re.compile(
     r"\b(?:delegation|side|team)\s+(?:from|of)\s+(?P<side>Pakistan|China)\s*,?\s+"
@@ -312,8 +345,22 @@ def _shift(people: list[Person], offset: int) -> list[Person]:
     return people
 
 
+def _side_of(section: str, person: Person, previous_end: int) -> str:
+    """'from Pakistan side by X' / 'X from Chinese side': the side named next to a person."""
+    after = re.match(
+        r"\s*,?\s*(?:from|of|on)\s+(?:the\s+)?(Pakistan|Pakistani|China|Chinese)\s+side",
+        section[person.end :],
+        re.IGNORECASE,
+    )
+    if after:
+        return _side_country(after.group(1))
+    before = list(_SIDE_WORDS.finditer(section, previous_end, person.start))
+    return _side_country(before[-1].group(1)) if before else ""
+
+
 def find_roles(sentence: str) -> list[Role]:
-    """Co-chairs and delegation leaders named in one sentence."""
+    """Co-chairs and delegation leaders named in one sentence. A role with `person=None`
+    says "the two (delegation leaders) co-chaired" without naming them."""
     roles: list[Role] = []
     seen: set[str] = set()
 
@@ -326,14 +373,23 @@ def find_roles(sentence: str) -> list[Role]:
         rest = sentence[m.end() :]
         cut = _CLAUSE_END.search(rest)
         section = rest[: cut.start()] if cut else rest
-        for person in _shift(find_people(section), m.end())[:4]:
-            add("co_chair", person)
+        previous_end = 0
+        for person in find_people(section)[:4]:
+            country = _side_of(section, person, previous_end)
+            previous_end = person.end
+            add("co_chair", _with_country(_shift([person], m.end())[0], country))
     for m in _CO_CHAIRED.finditer(sentence):
         before = sentence[: m.start()]
         cut = max((c.end() for c in re.finditer(r";|\bwhile\b|\bwhereas\b", before)), default=0)
         people = _shift(find_people(before[cut:]), cut)
         for person in people[-4:]:
             add("co_chair", person)
+        if not people and _NAMELESS_PAIR.search(before[cut:]):
+            roles.append(Role("co_chair", None))
+    for m in _CO_CHAIRED_WITH.finditer(sentence):
+        people = _shift(find_people(sentence[m.end() :]), m.end())
+        if people:
+            add("co_chair", people[0])
     prev_end = 0
     for m in _LED_THE_SIDE.finditer(sentence):
         section = sentence[prev_end : m.start()]

@@ -95,7 +95,7 @@ CAPITAL_PHRASES = {
 
 VIRTUAL = re.compile(
     r"\b(?:virtual(?:ly)?|via\s+video[-\s]?link|video[-\s]?link|video[-\s]?conferenc\w*|"
-    r"online|by\s+video|through\s+video)\b",
+    r"virtualy|online|by\s+video|through\s+video)\b",
     re.IGNORECASE,
 )
 HYBRID = re.compile(r"\bhybrid\b", re.IGNORECASE)
@@ -107,6 +107,11 @@ _CAPITAL = "|".join(re.escape(p) for p in CAPITAL_PHRASES)
 _IN_CITY = re.compile(
     rf"\b(?:in|at|to)\s+(?:the\s+(?:\w+\s+)?(?:city|capital|port\s+city)\s+of\s+)?"
     rf"(?:(?P<city>{_CITY})|(?P<capital>{_CAPITAL}))(?![\w'])",
+    re.IGNORECASE,
+)
+# "held at the Ministry of Foreign Affairs, Islamabad"
+_AT_PLACE_CITY = re.compile(
+    rf"\b(?:held|hosted|convened|met)\s+at\s+[^.;]{{0,60}}?,\s+(?P<city>{_CITY})(?![\w'])",
     re.IGNORECASE,
 )
 _CITY_HOSTED = re.compile(
@@ -149,6 +154,9 @@ def find_venues(sentence: str) -> list[Venue]:
             city = CAPITAL_PHRASES[phrase]
             start, end = m.start("capital"), m.end("capital")
         found.append(Venue(city, CITIES[city], start, end))
+    for m in _AT_PLACE_CITY.finditer(sentence):
+        city = canonical_city(m.group("city"))
+        found.append(Venue(city, CITIES[city], m.start("city"), m.end("city")))
     for m in _CITY_HOSTED.finditer(sentence):
         group = "city" if m.group("city") else "city2"
         city = canonical_city(m.group(group))
