@@ -9,6 +9,7 @@ app_name = "agreements"
 urlpatterns = [
     path("agreements/export.csv", export_views.agreements_csv, name="export_csv"),
     path("agreements/export.json", export_views.agreements_json, name="export_json"),
+    path("agreements/", views.agreement_list, name="list"),
     path("focus-areas/<slug:slug>/", views.focus_area_detail, name="focus_area"),
     path("corridors/<slug:slug>/", views.corridor_detail, name="corridor"),
 ]

@@ -1,9 +1,70 @@
-from django.http import Http404
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.shortcuts import get_object_or_404, render
+
+from agreements.filters import AgreementFilter
+from agreements.models import Agreement, Corridor, FocusArea, LinkHow, MeetingCorridor
+from meetings.models import Meeting
+from meetings.views import list_rows
+
+AGREEMENTS_PER_PAGE = 50
 
 
-# The analysts' pages issue builds these pages; until then they are not found.
+def agreement_list(request):
+    rows = Agreement.objects.select_related("meeting__body", "evidence").prefetch_related(
+        "focus_areas", "corridors"
+    )
+    filterset = AgreementFilter(request.GET, queryset=rows)
+    valid = filterset.is_valid()
+    page = Paginator(filterset.qs, AGREEMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    ctx = {
+        "filter": filterset,
+        "page": page,
+        "selected_focus_areas": request.GET.getlist("focus_area"),
+        "selected_corridors": request.GET.getlist("corridor"),
+    }
+    return render(request, "agreements/list.html", ctx, status=200 if valid else 400)
+
+
+def per_year(meetings):
+    """[(year, count)] of dated `meetings`, oldest first."""
+    return (
+        meetings.filter(date__isnull=False)
+        .order_by()
+        .values_list(ExtractYear("date"))
+        .annotate(count=Count("pk"))
+        .order_by(ExtractYear("date"))
+    )
+
+
 def focus_area_detail(request, slug):
-    raise Http404
+    focus_area = get_object_or_404(FocusArea, slug=slug)
+    meetings = Meeting.objects.with_focus_areas([focus_area])
+    ctx = {
+        "focus_area": focus_area,
+        "meetings": list_rows(meetings.chronological()),
+        "per_year": per_year(meetings),
+        "corridors": focus_area.corridors.all(),
+    }
+    return render(request, "agreements/focus_area.html", ctx)
 
 
-corridor_detail = focus_area_detail
+def corridor_detail(request, slug):
+    corridor = get_object_or_404(Corridor.objects.select_related("parent"), slug=slug)
+    corridors = Corridor.objects.filter(pk=corridor.pk).with_descendants()
+    meetings = Meeting.objects.in_corridors(corridors.values("pk"))
+    ctx = {
+        "corridor": corridor,
+        "meetings": list_rows(meetings.chronological()),
+        "per_year": per_year(meetings),
+        "children": corridor.children.all(),
+        "focus_areas": FocusArea.objects.filter(corridors__in=corridors.values("pk")).distinct(),
+        "explicit_count": MeetingCorridor.objects.filter(
+            corridor__in=corridors.values("pk"), how=LinkHow.EXPLICIT
+        )
+        .values("meeting")
+        .distinct()
+        .count(),
+    }
+    return render(request, "agreements/corridor.html", ctx)

@@ -7,15 +7,34 @@ is shareable, and `/meetings/export.csv?<same query>` exports what the list show
 import calendar
 import datetime
 import re
+from dataclasses import dataclass
 
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 
-from agreements.models import Corridor, FocusArea
+from agreements.models import Corridor, FocusArea, MeetingCorridor
 from meetings.models import SORTS, Body, Meeting, Person, ReviewStatus
 
 VALID_SORTS = tuple(SORTS)
+
+
+@dataclass
+class Facet:
+    """One choice beside the list: the object, how many meetings it would match, and
+    whether it is chosen now."""
+
+    choice: object
+    count: int
+    selected: bool
+    depth: int = 0
+
+    @property
+    def slug(self):
+        return self.choice.slug
+
+
 SORT_LABELS = {
     "-date": "Newest first",
     "date": "Oldest first",
@@ -177,13 +196,25 @@ class MeetingFilter(django_filters.FilterSet):
     def filter_nothing(self, queryset, name, value):
         return queryset  # `sort` is applied last, in filter_queryset()
 
+    def corridor_tree(self):
+        """Every corridor (a handful of rows), loaded once for the filter and the facets."""
+        if not hasattr(self, "_corridor_tree"):
+            self._corridor_tree = list(Corridor.objects.all())
+        return self._corridor_tree
+
+    def descendant_ids(self, corridor_ids):
+        """`corridor_ids` and the ids of every corridor below them."""
+        wanted = set(corridor_ids)
+        while True:
+            found = {c.pk for c in self.corridor_tree() if c.parent_id in wanted} - wanted
+            if not found:
+                return wanted
+            wanted |= found
+
     def corridor_ids(self):
-        """The chosen corridors and their descendants, looked up once per request."""
-        if not hasattr(self, "_corridor_ids"):
-            chosen = self.form.cleaned_data.get("corridor") or []
-            corridors = Corridor.objects.filter(pk__in=[c.pk for c in chosen])
-            self._corridor_ids = corridors.with_descendants().values("pk")
-        return self._corridor_ids
+        """The chosen corridors and their descendants."""
+        chosen = self.form.cleaned_data.get("corridor") or []
+        return sorted(self.descendant_ids(c.pk for c in chosen))
 
     def active_filters(self):
         """(name, cleaned value) of each valid, non-empty filter except sort."""
@@ -194,6 +225,23 @@ class MeetingFilter(django_filters.FilterSet):
             if name != "sort" and value
         ]
 
+    def active_choices(self):
+        """(label, value shown, parameter, raw value) for each active filter, so the page
+        can list them and offer one-click removal."""
+        choices = []
+        for name, value in self.active_filters():
+            label = self.filters[name].label
+            if name in ("corridor", "focus_area"):
+                choices += [(label, str(obj), name, obj.slug) for obj in value]
+            elif name in ("body", "person"):
+                choices.append((label, str(value), name, value.slug))
+            elif name == "review_status":
+                choices.append((label, ReviewStatus(value).label, name, value))
+            else:
+                raw = self.form.data.get(name, "")
+                choices.append((label, raw, name, raw))
+        return choices
+
     def queryset_without(self, excluded=None):
         """The base queryset with every active filter but `excluded`, unordered."""
         queryset = self.queryset.all()
@@ -201,6 +249,70 @@ class MeetingFilter(django_filters.FilterSet):
             if name != excluded:
                 queryset = self.filters[name].filter(queryset, value)
         return queryset.order_by()
+
+    def facets(self):
+        """For each corridor, focus area and body: how many meetings choosing it would
+        match within the other active filters. One grouped query per facet."""
+        selected = {
+            name: {obj.pk for obj in (value if name in ("corridor", "focus_area") else [value])}
+            for name, value in self.active_filters()
+            if name in ("corridor", "focus_area", "body")
+        }
+
+        def meetings_without(name):
+            return self.queryset_without(name).values("pk")
+
+        bodies = Body.objects.annotate(
+            count=Count("meetings", filter=Q(meetings__in=meetings_without("body")))
+        ).order_by("short_name")
+        focus_areas = FocusArea.objects.annotate(
+            count=Count(
+                "meeting_links", filter=Q(meeting_links__meeting__in=meetings_without("focus_area"))
+            )
+        ).order_by("name")
+        corridors = self.corridor_tree()
+        counts = MeetingCorridor.objects.filter(meeting__in=meetings_without("corridor")).aggregate(
+            **{
+                f"c{c.pk}": Count(
+                    "meeting", distinct=True, filter=Q(corridor__in=self.descendant_ids([c.pk]))
+                )
+                for c in corridors
+            }
+        )
+        for corridor in corridors:
+            corridor.count = counts[f"c{corridor.pk}"]
+            corridor.depth = self.depth(corridor)
+        return {
+            "corridor": [
+                Facet(c, c.count, c.pk in selected.get("corridor", ()), c.depth)
+                for c in self.corridors_in_tree_order()
+            ],
+            "focus_area": [
+                Facet(f, f.count, f.pk in selected.get("focus_area", ())) for f in focus_areas
+            ],
+            "body": [Facet(b, b.count, b.pk in selected.get("body", ())) for b in bodies],
+        }
+
+    def depth(self, corridor):
+        by_pk = {c.pk: c for c in self.corridor_tree()}
+        depth = 0
+        while corridor.parent_id in by_pk:
+            corridor = by_pk[corridor.parent_id]
+            depth += 1
+        return depth
+
+    def corridors_in_tree_order(self):
+        """Parents before their children, depth first."""
+        ordered = []
+
+        def visit(parent_id):
+            for c in self.corridor_tree():
+                if c.parent_id == parent_id:
+                    ordered.append(c)
+                    visit(c.pk)
+
+        visit(None)
+        return ordered
 
     def filter_queryset(self, queryset):
         queryset = queryset.all()

@@ -170,6 +170,30 @@ class MeetingQuerySet(models.QuerySet):
             )
         return self
 
+    def previous_in_body(self, meeting):
+        """The same body's meeting before `meeting`: the highest lower number, else the
+        latest earlier date."""
+        same_body = self.filter(body_id=meeting.body_id).exclude(pk=meeting.pk)
+        if meeting.number:
+            earlier = same_body.filter(number__lt=meeting.number).order_by("-number").first()
+            if earlier:
+                return earlier
+        if meeting.date:
+            return same_body.filter(date__lt=meeting.date).order_by("-date", "-pk").first()
+        return None
+
+    def next_in_body(self, meeting):
+        """The same body's meeting after `meeting`: the lowest higher number, else the
+        earliest later date."""
+        same_body = self.filter(body_id=meeting.body_id).exclude(pk=meeting.pk)
+        if meeting.number:
+            later = same_body.filter(number__gt=meeting.number).order_by("number").first()
+            if later:
+                return later
+        if meeting.date:
+            return same_body.filter(date__gt=meeting.date).order_by("date", "pk").first()
+        return None
+
     def sorted_by(self, sort="-date"):
         """One of SORTS, always ending in the primary key so pages never overlap."""
         return self.order_by(*SORTS[sort], "pk")

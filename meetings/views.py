@@ -1,13 +1,171 @@
-from django.http import Http404
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Prefetch
+from django.db.models.functions import ExtractYear
+from django.shortcuts import get_object_or_404, render
+
+from agreements.models import Agreement, MeetingCorridor, MeetingFocusArea
+from meetings.filters import MeetingFilter
+from meetings.models import (
+    Body,
+    Delegation,
+    Evidence,
+    Meeting,
+    Participant,
+    Person,
+    Role,
+    SourceDocument,
+)
+
+MEETINGS_PER_PAGE = 50
 
 
-# The analysts' pages issue builds these pages; until then they are not found.
+def list_rows(meetings):
+    """What a row of a meeting table shows: body, co-chairs and focus areas."""
+    return meetings.select_related("body").prefetch_related(
+        Prefetch(
+            "participants",
+            queryset=Participant.objects.filter(role=Role.CO_CHAIR).select_related("person"),
+            to_attr="co_chairs",
+        ),
+        Prefetch(
+            "focus_area_links",
+            queryset=MeetingFocusArea.objects.select_related("focus_area"),
+        ),
+    )
+
+
+def overview(request):
+    latest = list_rows(Meeting.objects.sorted_by("-date"))[:6]
+    ctx = {
+        "counts": {
+            "meetings": Meeting.objects.count(),
+            "bodies": Body.objects.filter(meetings__isnull=False).distinct().count(),
+            "people": Person.objects.count(),
+            "agreements": Agreement.objects.count(),
+            "sources": SourceDocument.objects.count(),
+        },
+        "latest": latest,
+        "dated_meetings": Meeting.objects.filter(date__isnull=False)
+        .select_related("body")
+        .order_by("body__short_name", "date", "pk"),
+        "focus_area_years": MeetingFocusArea.objects.filter(meeting__date__isnull=False)
+        .values("focus_area__name", "focus_area__slug", year=ExtractYear("meeting__date"))
+        .annotate(count=Count("meeting", distinct=True))
+        .order_by("focus_area__name", "year"),
+    }
+    return render(request, "meetings/overview.html", ctx)
+
+
+def meeting_list(request):
+    filterset = MeetingFilter(request.GET, queryset=Meeting.objects.all())
+    valid = filterset.is_valid()
+    page = Paginator(list_rows(filterset.qs), MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+    ctx = {
+        "filter": filterset,
+        "page": page,
+        "facets": filterset.facets(),
+        "active": filterset.active_choices(),
+    }
+    return render(request, "meetings/list.html", ctx, status=200 if valid else 400)
+
+
 def meeting_detail(request, slug):
-    raise Http404
+    meetings = Meeting.objects.select_related(
+        "body", "evidence", "date_evidence", "venue_evidence"
+    ).prefetch_related(
+        Prefetch(
+            "delegations",
+            queryset=Delegation.objects.prefetch_related(
+                Prefetch(
+                    "participants",
+                    queryset=Participant.objects.select_related("person", "evidence").order_by(
+                        "role", "person__name"
+                    ),
+                )
+            ),
+        ),
+        Prefetch(
+            "focus_area_links",
+            queryset=MeetingFocusArea.objects.select_related("focus_area", "evidence"),
+        ),
+        Prefetch(
+            "corridor_links",
+            queryset=MeetingCorridor.objects.select_related("corridor", "via", "evidence"),
+        ),
+        Prefetch(
+            "agreements",
+            queryset=Agreement.objects.select_related("evidence").prefetch_related("focus_areas"),
+        ),
+        "sources",
+    )
+    meeting = get_object_or_404(meetings, slug=slug)
+    previous = Meeting.objects.previous_in_body(meeting)
+    ctx = {
+        "meeting": meeting,
+        "previous": previous,
+        "next": Meeting.objects.next_in_body(meeting),
+        "changes": changes_since(previous, meeting) if previous else None,
+        "open_conflicts": meeting.conflicts.filter(resolved_at__isnull=True),
+    }
+    return render(request, "meetings/detail.html", ctx)
 
 
-person_detail = body_detail = meeting_detail
+def changes_since(previous, meeting):
+    """Focus areas added and dropped, co-chairs who joined and left, since `previous`."""
+    before = {link.focus_area for link in previous.focus_area_links.select_related("focus_area")}
+    after = {link.focus_area for link in meeting.focus_area_links.all()}
+    chairs_before = {
+        p.person for p in previous.participants.filter(role=Role.CO_CHAIR).select_related("person")
+    }
+    chairs_after = {
+        p.person
+        for delegation in meeting.delegations.all()
+        for p in delegation.participants.all()
+        if p.role == Role.CO_CHAIR
+    }
+    return {
+        "added": sorted(after - before, key=str),
+        "dropped": sorted(before - after, key=str),
+        "chairs_joined": sorted(chairs_after - chairs_before, key=str),
+        "chairs_left": sorted(chairs_before - chairs_after, key=str),
+        "kept": sorted(after & before, key=str),
+    }
+
+
+def person_detail(request, slug):
+    person = get_object_or_404(Person, slug=slug)
+    participations = person.participations.select_related(
+        "meeting__body", "delegation", "evidence"
+    ).order_by(F("meeting__date").asc(nulls_last=True), "meeting__number", "pk")
+    ctx = {"person": person, "participations": participations}
+    return render(request, "meetings/person.html", ctx)
+
+
+def body_detail(request, slug):
+    body = get_object_or_404(Body, slug=slug)
+    meetings = list_rows(body.meetings.sorted_by("number"))
+    ctx = {
+        "body": body,
+        "sessions": sessions_with_gaps(meetings),
+        "count": len(meetings),
+    }
+    return render(request, "meetings/body.html", ctx)
+
+
+def sessions_with_gaps(meetings):
+    """Meetings in number order, with (number, None) for each missing number below
+    the highest, then the unnumbered meetings."""
+    numbered = {m.number: m for m in meetings if m.number}
+    rows = [(n, numbered.get(n)) for n in range(1, max(numbered, default=0) + 1)]
+    return rows + [(None, m) for m in meetings if not m.number]
 
 
 def source_detail(request, pk):
-    raise Http404
+    document = get_object_or_404(SourceDocument, pk=pk)
+    evidence = Evidence.objects.filter(document=document).select_related("meeting__body")
+    ctx = {
+        "document": document,
+        "evidence": evidence,
+        "meetings": document.meetings.select_related("body").order_by("date", "pk"),
+    }
+    return render(request, "meetings/source.html", ctx)
