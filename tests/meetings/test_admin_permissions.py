@@ -1,0 +1,213 @@
+"""Who may do what in the admin: Editors, Viewers, anonymous and non-staff users, CSRF."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from agreements.models import Agreement
+from meetings.models import Body, Conflict, Meeting, Person
+from tests.conftest import make_meeting
+
+pytestmark = pytest.mark.django_db
+
+FROM_ARTICLE = "/admin/meetings/meeting/from-article/"
+ARTICLE = (
+    "The second meeting of the JWG-ICC was held in Gwadar on 3 March 2021. "
+    "Both sides agreed to cooperate on ports.\n"
+)
+
+
+def member_of(group_name, django_user_model, username):
+    user = django_user_model.objects.create_user(username, password="pw-12345", is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    client.force_login(member_of("Editors", django_user_model, "editor"))
+    return client
+
+
+@pytest.fixture
+def viewer(client, django_user_model):
+    client.force_login(member_of("Viewers", django_user_model, "viewer"))
+    return client
+
+
+@pytest.fixture
+def flagged_meeting():
+    meeting = make_meeting(number=2, date="2021-03-03", city="Gwadar", review_status="needs_review")
+    conflict = Conflict.objects.create(
+        meeting=meeting, field="city", current_value="Gwadar", proposed_value="Quetta"
+    )
+    return meeting, conflict
+
+
+def add_form():
+    return {
+        "body": Body.objects.get(short_name="JWG-ICC").pk,
+        "number": "3",
+        "date": "2021-06-01",
+        "date_precision": "day",
+        "city": "Beijing",
+        "country": "China",
+        "mode": "virtual",
+        "review_status": "reviewed",
+        **{
+            f"{prefix}-{key}": value
+            for prefix in (
+                "participants",
+                "focus_area_links",
+                "corridor_links",
+                "agreements",
+                "evidence_set",
+                "conflicts",
+            )
+            for key, value in (
+                ("TOTAL_FORMS", "0"),
+                ("INITIAL_FORMS", "0"),
+                ("MIN_NUM_FORMS", "0"),
+                ("MAX_NUM_FORMS", "1000"),
+            )
+        },
+    }
+
+
+def test_editors_add_and_change_meetings_people_agreements_and_conflicts_but_delete_nothing():
+    editors = {p.codename for p in Group.objects.get(name="Editors").permissions.all()}
+    for model in ("meeting", "person", "agreement", "conflict", "participant", "sourcedocument"):
+        assert {f"add_{model}", f"change_{model}", f"view_{model}"} <= editors, model
+    assert not {codename for codename in editors if codename.startswith("delete_")}
+
+
+def test_viewers_may_only_view():
+    viewers = {p.codename for p in Group.objects.get(name="Viewers").permissions.all()}
+    assert {"view_meeting", "view_person", "view_agreement", "view_conflict"} <= viewers
+    assert all(codename.startswith("view_") for codename in viewers)
+
+
+def test_a_viewer_reads_the_admin_but_cannot_change_anything(viewer, flagged_meeting):
+    meeting, conflict = flagged_meeting
+    change_url = f"/admin/meetings/meeting/{meeting.pk}/change/"
+    assert viewer.get("/admin/meetings/meeting/").status_code == 200
+    page = viewer.get(change_url)
+    assert page.status_code == 200
+    assert 'name="_save"' not in page.content.decode()
+    assert "Add from article" not in viewer.get("/admin/meetings/meeting/").content.decode()
+
+    refused = {
+        "add page": viewer.get("/admin/meetings/meeting/add/"),
+        "add": viewer.post("/admin/meetings/meeting/add/", add_form()),
+        "change": viewer.post(change_url, add_form()),
+        "delete": viewer.post(f"/admin/meetings/meeting/{meeting.pk}/delete/", {"post": "yes"}),
+        "add person": viewer.post("/admin/meetings/person/add/", {"name": "Someone New"}),
+        "article page": viewer.get(FROM_ARTICLE),
+        "article save": viewer.post(FROM_ARTICLE, {"text": ARTICLE, "_save": "1"}),
+        "review page": viewer.get(f"/admin/meetings/meeting/{meeting.pk}/review/"),
+        "resolve": viewer.post(
+            f"/admin/meetings/meeting/{meeting.pk}/review/",
+            {f"conflict-{conflict.pk}-choice": "proposed"},
+        ),
+    }
+    assert {name: r.status_code for name, r in refused.items()} == dict.fromkeys(refused, 403)
+    meeting.refresh_from_db()
+    assert (meeting.city, meeting.number, Meeting.objects.count()) == ("Gwadar", 2, 1)
+    assert not Person.objects.exists()
+    assert Conflict.objects.get().resolved_at is None
+
+
+def test_a_viewer_cannot_change_an_agreement(viewer, flagged_meeting):
+    meeting, _ = flagged_meeting
+    agreement = Agreement.objects.create(meeting=meeting, statement="Ports first.")
+    response = viewer.post(
+        f"/admin/agreements/agreement/{agreement.pk}/change/",
+        {"meeting": meeting.pk, "statement": "Changed.", "kind": "agreed"},
+    )
+    assert response.status_code == 403
+    agreement.refresh_from_db()
+    assert agreement.statement == "Ports first."
+
+
+def test_an_editor_adds_a_meeting_uses_the_article_page_and_resolves_a_review(
+    editor, flagged_meeting
+):
+    meeting, conflict = flagged_meeting
+    assert editor.post("/admin/meetings/meeting/add/", add_form()).status_code == 302
+    assert Meeting.objects.filter(number=3).exists()
+    assert editor.get(FROM_ARTICLE).status_code == 200
+    assert "Add from article" in editor.get("/admin/meetings/meeting/").content.decode()
+
+    response = editor.post(
+        f"/admin/meetings/meeting/{meeting.pk}/review/",
+        {f"conflict-{conflict.pk}-choice": "proposed"},
+    )
+
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert (meeting.city, meeting.review_status) == ("Quetta", "reviewed")
+    assert editor.get(f"/admin/meetings/meeting/{meeting.pk}/delete/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/",
+        "/admin/meetings/meeting/",
+        "/admin/meetings/meeting/add/",
+        FROM_ARTICLE,
+        "/admin/meetings/meeting/1/review/",
+    ],
+)
+def test_an_anonymous_user_is_sent_to_log_in(client, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/?next=")
+
+
+def test_an_anonymous_post_writes_nothing(client, flagged_meeting):
+    meeting, conflict = flagged_meeting
+    client.post(FROM_ARTICLE, {"text": ARTICLE, "_save": "1"})
+    client.post(
+        f"/admin/meetings/meeting/{meeting.pk}/review/",
+        {f"conflict-{conflict.pk}-choice": "proposed"},
+    )
+    meeting.refresh_from_db()
+    assert meeting.city == "Gwadar"
+    assert Meeting.objects.count() == 1
+
+
+def test_a_non_staff_user_is_sent_to_log_in_even_with_permissions(client, django_user_model):
+    user = django_user_model.objects.create_user("outsider", password="pw-12345")
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    for url in (FROM_ARTICLE, "/admin/meetings/meeting/", "/admin/meetings/meeting/1/review/"):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith("/admin/login/"), url
+
+
+def test_every_admin_form_refuses_a_post_without_a_csrf_token(django_user_model, flagged_meeting):
+    meeting, conflict = flagged_meeting
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member_of("Editors", django_user_model, "editor"))
+    review = f"/admin/meetings/meeting/{meeting.pk}/review/"
+    posts = {
+        "/admin/meetings/meeting/add/": add_form(),
+        FROM_ARTICLE: {"text": ARTICLE, "_preview": "1"},
+        review: {f"conflict-{conflict.pk}-choice": "proposed"},
+    }
+    for url, data in posts.items():
+        assert client.post(url, data).status_code == 403, url
+    meeting.refresh_from_db()
+    assert (meeting.city, Meeting.objects.count()) == ("Gwadar", 1)
+
+    # With the token the page's form carries, the same post goes through.
+    client.get(review)
+    token = client.cookies["csrftoken"].value
+    response = client.post(
+        review, {f"conflict-{conflict.pk}-choice": "proposed"}, HTTP_X_CSRFTOKEN=token
+    )
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.city == "Quetta"
