@@ -251,6 +251,39 @@ class EvidenceAdmin(admin.ModelAdmin):
 
 @admin.register(Conflict)
 class ConflictAdmin(admin.ModelAdmin):
-    list_display = ["meeting", "field", "current_value", "proposed_value", "resolved_at"]
-    list_select_related = ["meeting__body"]
+    """A record of disagreements; they are resolved on the meeting's review page,
+    which applies the chosen value and logs it."""
+
+    list_display = [
+        "meeting",
+        "field",
+        "current_value",
+        "proposed_value",
+        "resolved_at",
+        "resolved_by",
+        "review_link",
+    ]
+    list_select_related = ["meeting__body", "resolved_by"]
     list_filter = [("resolved_at", admin.EmptyFieldListFilter)]
+    readonly_fields = [
+        "meeting",
+        "field",
+        "current_value",
+        "proposed_value",
+        "document",
+        "evidence",
+        "created_at",
+        "resolved_at",
+        "resolved_by",
+        "chosen_value",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="Review")
+    def review_link(self, conflict):
+        if conflict.resolved_at:
+            return f"chose “{conflict.chosen_value}”"
+        url = reverse("admin:meetings_meeting_review", args=[conflict.meeting_id])
+        return format_html('<a href="{}">Resolve on the review page</a>', url)

@@ -254,6 +254,12 @@ def test_empty_or_unreadable_text_is_refused_with_a_form_error(staff_client):
     )
 
 
+def test_pasted_text_over_5_mb_is_refused_with_a_form_error(staff_client):
+    response = preview(staff_client, text="word " * (1024 * 1024 + 1))
+    assert response.status_code == 200
+    assert "The article is larger than 5 MB." in response.content.decode()
+
+
 def test_saving_text_that_changed_since_the_preview_is_refused(staff_client):
     data = {"text": PASSAGE, "previewed": sha256("something else"), "accept": EVERY_FACT}
     response = staff_client.post(URL, {**data, "_save": "Save"})

@@ -281,3 +281,14 @@ def test_marking_reviewed_is_refused_while_a_conflict_is_open(staff_client):
 
 def test_an_unknown_meeting_is_not_found(staff_client):
     assert staff_client.get("/admin/meetings/meeting/999/review/").status_code == 404
+
+
+def test_the_conflicts_list_sends_editors_to_the_review_page(staff_client):
+    meeting = lahore_meeting()
+    city = conflict(meeting, "city", "Lahore", "Karachi")
+    page = staff_client.get("/admin/meetings/conflict/").content.decode()
+    assert f'<a href="{review_url(meeting)}">Resolve on the review page</a>' in page
+    assert staff_client.get("/admin/meetings/conflict/add/").status_code == 403
+    # The conflict's own page is a read-only record.
+    page = staff_client.get(f"/admin/meetings/conflict/{city.pk}/change/").content.decode()
+    assert 'name="proposed_value"' not in page
