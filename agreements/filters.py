@@ -41,13 +41,19 @@ class AgreementFilter(django_filters.FilterSet):
         fields = []
         form = DateRangeForm
 
+    # An empty repeatable choice cleans to an empty queryset, which django-filter
+    # does not treat as "no filter": the methods skip it themselves.
     def filter_focus_area(self, queryset, name, value):
+        if not value:
+            return queryset
         tags = Agreement.focus_areas.through.objects.filter(
             agreement=OuterRef("pk"), focusarea__in=value
         )
         return queryset.filter(Exists(tags))
 
     def filter_corridor(self, queryset, name, value):
+        if not value:
+            return queryset
         corridors = Corridor.objects.filter(pk__in=[c.pk for c in value]).with_descendants()
         tagged = Agreement.corridors.through.objects.filter(
             agreement=OuterRef("pk"), corridor__in=corridors.values("pk")

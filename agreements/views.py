@@ -13,7 +13,7 @@ AGREEMENTS_PER_PAGE = 50
 
 def agreement_list(request):
     rows = Agreement.objects.select_related("meeting__body", "evidence").prefetch_related(
-        "focus_areas", "corridors"
+        "focus_areas"
     )
     filterset = AgreementFilter(request.GET, queryset=rows)
     valid = filterset.is_valid()

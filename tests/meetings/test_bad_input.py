@@ -1,0 +1,77 @@
+import pytest
+
+from tests.conftest import add_corridors, make_meeting
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meeting():
+    meeting = make_meeting(number=2, date="2020-12-25")
+    add_corridors(meeting, "green")
+    return meeting
+
+
+@pytest.mark.parametrize(
+    "query, error",
+    [
+        ("date_from=yesterday", "Enter a date as YYYY-MM-DD, YYYY-MM or YYYY."),
+        ("date_to=2020-13", "Enter a date as YYYY-MM-DD, YYYY-MM or YYYY."),
+        ("date_from=2020-02-30", "Enter a date as YYYY-MM-DD, YYYY-MM or YYYY."),
+        ("date_from=2022&date_to=2021", "The end date is before the start date."),
+        ("corridor=nope", "Select a valid choice. nope is not one of the available choices."),
+        ("focus_area=nope", "Select a valid choice. nope is not one of the available choices."),
+        ("body=nope", "Select a valid choice."),
+        ("person=nobody", "Select a valid choice."),
+        ("sort=drop-table", "Select a valid choice."),
+        ("review_status=maybe", "Select a valid choice."),
+        ("q=" + "x" * 10_000, "Ensure this value has at most 300 characters"),
+    ],
+)
+def test_a_malformed_filter_shows_the_list_with_the_error(client, meeting, query, error):
+    response = client.get(f"/meetings/?{query}")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'role="alert"' in html
+    assert error in html
+    assert '<form class="filters"' in html
+
+
+def test_a_malformed_filter_keeps_the_valid_ones(client, meeting):
+    make_meeting(number=3, date="2021-01-01")
+    html = client.get("/meetings/?corridor=green&date_from=yesterday").content.decode()
+    assert "1 meeting<" in html
+    assert 'value="yesterday"' in html  # the bad value is shown back for correction
+
+
+def test_a_long_search_does_not_fail(client, meeting):
+    response = client.get("/meetings/?q=" + "energy " * 40)
+    assert response.status_code == 200
+
+
+def test_search_syntax_characters_are_plain_text(client, meeting):
+    for q in ["'", '"', "a & b | !c", "(((", "-", "\\", "%_", "<script>"]:
+        response = client.get("/meetings/", {"q": q})
+        assert response.status_code == 200, q
+        assert "<script>" not in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["-1", "999999", "1e9", "2.5", "%00"])
+def test_a_bad_page_number_shows_a_page(client, meeting, page):
+    response = client.get(f"/meetings/?page={page}")
+    assert response.status_code == 200
+    assert "/meetings/jwg-icc-2/" in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["page=-1", "corridor=nope", "date_from=x", "page=999999"])
+def test_the_agreements_list_handles_bad_input(client, query):
+    assert client.get(f"/agreements/?{query}").status_code in (200, 400)
+
+
+@pytest.mark.parametrize("url", ["/meetings/nope/", "/people/nope/", "/no-such-page/"])
+def test_unknown_addresses_are_404_pages_in_the_layout(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "<h1>Not found</h1>" in html
+    assert 'href="/meetings/"' in html

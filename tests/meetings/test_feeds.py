@@ -1,0 +1,78 @@
+import re
+
+import pytest
+
+from tests.conftest import add_corridors, make_meeting
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meetings():
+    green = make_meeting(
+        number=2,
+        date="2020-12-25",
+        city="Urumqi",
+        country="China",
+        summary="Talks; on energy, and more",
+    )
+    add_corridors(green, "green")
+    growth = make_meeting(number=3, date="2021-06-01", precision="month")
+    add_corridors(growth, "growth")
+    make_meeting(body="JCC", number=10, date="2021-09-23")
+    return green
+
+
+def test_the_atom_feed_lists_meetings(client, meetings):
+    response = client.get("/meetings/feed/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    body = response.content.decode()
+    titles = re.findall(r"<title>([^<]+)</title>", body)
+    assert titles[0] == "CPEC Tracker: meetings"
+    assert sorted(titles[1:]) == [
+        "10th JCC meeting, 23 September 2021",
+        "2nd JWG-ICC meeting, 25 December 2020",
+        "3rd JWG-ICC meeting, June 2021",
+    ]
+    assert "http://testserver/meetings/jwg-icc-2/" in body
+
+
+def test_the_atom_feed_honours_the_filters(client, meetings):
+    body = client.get("/meetings/feed/?corridor=green").content.decode()
+    assert re.findall(r"<entry><title>([^<]+)</title>", body) == [
+        "2nd JWG-ICC meeting, 25 December 2020"
+    ]
+    assert 'href="http://testserver/meetings/?corridor=green"' in body
+
+
+def test_the_calendar_has_an_all_day_event_per_meeting_known_to_the_day(client, meetings):
+    response = client.get("/meetings/calendar.ics")
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    text = response.content.decode()
+    assert text.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
+    assert text.endswith("END:VCALENDAR\r\n")
+    assert text.count("BEGIN:VEVENT") == 2  # the month-precision meeting has no day
+    assert "DTSTART;VALUE=DATE:20201225\r\nDTEND;VALUE=DATE:20201226\r\n" in text
+    assert "LOCATION:Urumqi\\, China\r\n" in text
+    assert "DESCRIPTION:Talks\\; on energy\\, and more\r\n" in text
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+
+
+def test_the_calendar_honours_the_filters(client, meetings):
+    text = client.get("/meetings/calendar.ics?body=jcc").content.decode()
+    assert re.findall(r"SUMMARY:(.+)\r\n", text) == ["10th JCC meeting"]
+
+
+def test_long_calendar_lines_are_folded(client):
+    make_meeting(number=1, date="2020-01-01", summary="Ünïcode " * 40)
+    text = client.get("/meetings/calendar.ics").content.decode()
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    unfolded = text.replace("\r\n ", "")
+    assert "DESCRIPTION:" + "Ünïcode " * 40 + "\r\n" in unfolded
+
+
+@pytest.mark.parametrize("url", ["/meetings/feed/", "/meetings/calendar.ics"])
+def test_feeds_reject_bad_filters_with_400(client, url):
+    assert client.get(f"{url}?corridor=nope").status_code == 400
+    assert client.get(f"{url}?date_from=yesterday").status_code == 400

@@ -1,0 +1,79 @@
+import re
+
+import pytest
+
+from agreements.models import Agreement
+from tests.conftest import add_focus_areas, add_participant, make_meeting
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meetings():
+    first = make_meeting(number=1, date="2019-06-10")
+    add_focus_areas(first, "energy", "industry")
+    second = make_meeting(number=2, date="2020-12-25")
+    add_focus_areas(second, "energy")
+    add_participant(second, "Luo Zhaohui", "China")
+    Agreement.objects.create(meeting=second, statement="Agreed.")
+    jcc = make_meeting(body="JCC", number=10, date="2021-09-01", precision="month")
+    add_focus_areas(jcc, "energy")
+    make_meeting(body="BPC")
+    return first, second, jcc
+
+
+def test_it_shows_counts(client, meetings):
+    html = client.get("/").content.decode()
+    stats = html[html.index('<ul class="stats">') : html.index("</ul>", html.index("stats"))]
+    assert re.findall(r"<strong>(\d+)</strong> (\w+)", stats) == [
+        ("4", "meetings"),
+        ("3", "bodies"),
+        ("1", "people"),
+        ("1", "agreements"),
+        ("0", "sources"),
+    ]
+
+
+def test_it_lists_the_latest_meetings_first(client, meetings):
+    html = client.get("/").content.decode()
+    latest = html[html.index("Latest meetings") : html.index("All meetings")]
+    assert re.findall(r'<td><a href="/meetings/([\w-]+)/">', latest) == [
+        "jcc-10",
+        "jwg-icc-2",
+        "jwg-icc-1",
+        "bpc-meeting",
+    ]
+
+
+def test_the_timeline_has_a_row_per_body_and_a_dot_per_dated_meeting(client, meetings):
+    html = client.get("/").content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert re.findall(r'class="row-label">([^<]+)<', svg) == ["JCC", "JWG-ICC"]
+    assert svg.count("<circle") == 3
+    assert "<title>2nd JWG-ICC meeting, 25 December 2020</title>" in svg
+    assert svg.count("dot-approx") == 1  # the month-precision JCC meeting
+
+
+def test_the_heat_map_counts_meetings_per_focus_area_and_year(client, meetings):
+    html = client.get("/").content.decode()
+    table = html[html.index('<table class="heatmap">') :]
+    assert re.findall(r'<th scope="col">(\d{4})</th>', table) == ["2019", "2020", "2021"]
+    energy = re.search(r">Energy</a></th>(.*?)</tr>", table, re.S).group(1)
+    assert re.findall(r"<td [^>]*>(\d*)</td>", energy) == ["1", "1", "1"]
+    industry = re.search(r">Industry</a></th>(.*?)</tr>", table, re.S).group(1)
+    assert re.findall(r"<td [^>]*>(\d*)</td>", industry) == ["1", "", ""]
+
+
+def test_an_empty_database_still_renders(client):
+    html = client.get("/").content.decode()
+    assert "No dated meetings yet." in html
+    assert "No meetings match." in html
+
+
+def test_the_overview_runs_a_bounded_number_of_queries(
+    client, meetings, django_assert_max_num_queries
+):
+    for number in range(3, 40):
+        add_focus_areas(make_meeting(number=number, date=f"{1990 + number}-01-01"), "health")
+    with django_assert_max_num_queries(15):
+        client.get("/")
