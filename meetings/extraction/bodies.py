@@ -225,9 +225,15 @@ def _fuzzy(sentence: str, targets: tuple[tuple[str, str], ...], taken: list[Body
     return found
 
 
+_HINT = re.compile(r"jwg|jcc|bpc|joint|working|group|committee|consult|bilateral")
+
+
 def find_bodies(sentence: str, bodies: tuple[tuple[str, str], ...]) -> list[BodyMention]:
     """Every body named in `sentence`, with spans relative to the sentence."""
     found: list[BodyMention] = []
+    extra = [short for short, _ in bodies if short not in JWG_TOPIC_SHORT]
+    if not _HINT.search(sentence.lower()) and not any(x in sentence for x in extra):
+        return found
     for short, pattern in _compiled(bodies):
         for m in pattern.finditer(sentence):
             if not _overlaps(found, m.start(), m.end()):

@@ -59,7 +59,7 @@ DATE_PATTERNS = [
         "weekday",
         re.compile(
             r"\b(?P<w>"
-            + "|".join(w.capitalize() for w in WEEKDAYS)
+            + "|".join(f"{w.capitalize()}|{w}" for w in WEEKDAYS)
             + r")\b(?!,?\s+(?:\d|[A-Z][a-z]+\.?\s+\d))"
         ),
     ),

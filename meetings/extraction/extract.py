@@ -13,12 +13,11 @@ from datetime import date
 
 from .bodies import find_bodies
 from .dates import DateMention, find_dates, parse_iso
-from .people import find_people, find_roles, typical_country
+from .people import find_people, find_roles, has_title, typical_country
 from .references import Ref, find_refs
 from .text import Sentence, headline, normalize, publication_date, split_sentences
 from .topics import (
     CONTINUATION,
-    corridor_spans,
     find_agreement,
     find_corridors,
     is_focus_sentence,
@@ -243,33 +242,34 @@ class _Article:
             main_refs = [r for r in refs if r.meeting.is_main and not r.back]
             if main_refs:
                 current = main_refs[-1].meeting
-            elif not refs and SIDE_EVENT.search(text):
+            elif not refs and _side_event(text):
                 current = None
                 previous_focus = False
                 continue
             targets = _unique(r.meeting for r in main_refs) or ([current] if current else [])
             self._logistics(i, text, refs, current, refs_by_sentence[i])
             self._people(i, text, refs, current)
-            for person in find_people(text):
+            for person in find_people(text) if has_title(text) else ():
                 if person.title or person.country:
                     self.registry.setdefault(person.name, (person.title, person.country))
             if not targets:
                 previous_focus = False
                 continue
             masked = [(b.start, b.end) for b in bodies[i]]
-            masked += corridor_spans(text, self.vocabulary.corridors)
+            corridors = find_corridors(text, self.vocabulary.corridors)
+            masked += [(c.start, c.end) for c in corridors]
             focus_ok = is_focus_sentence(text) or (previous_focus and CONTINUATION.match(text))
             focus = match_focus_areas(text, self.vocabulary, masked) if focus_ok else []
+            agreement = find_agreement(text)
             for meeting in targets:
                 for f in focus:
                     if all(x.slug != f.slug for x in meeting.focus):
                         meeting.focus.append(FocusAreaMention(f.slug, self.evidence(i)))
-                for c in find_corridors(text, self.vocabulary.corridors):
+                for c in corridors:
                     if all(x.slug != c.slug for x in meeting.corridors):
                         meeting.corridors.append(
                             CorridorMention(c.slug, "explicit", self.evidence(i))
                         )
-                agreement = find_agreement(text)
                 if agreement:
                     kind, statement = agreement
                     slugs = _unique(f.slug for f in focus)
@@ -419,6 +419,13 @@ class _Article:
         names = [re.sub(r"^CPEC\s+", "", n) for n in names]
         full = [n for n in names if " " in n]
         return max(full or names or [m.body], key=len)
+
+
+_SIDE_HINT = re.compile(r"with|called|sidelines|paid")
+
+
+def _side_event(text: str) -> bool:
+    return bool(_SIDE_HINT.search(text)) and bool(SIDE_EVENT.search(text))
 
 
 def _unique(items) -> list:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 ORDINAL_WORDS = {
     "first": 1,
@@ -125,6 +126,7 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     return min(prev[-1], limit)
 
 
+@lru_cache(maxsize=4096)
 def typo_candidates(word: str) -> dict[int, int]:
     """Ordinal values a misspelt word may stand for, with their edit distance (<= 2)."""
     low = word.lower()

@@ -358,10 +358,21 @@ def _side_of(section: str, person: Person, previous_end: int) -> str:
     return _side_country(before[-1].group(1)) if before else ""
 
 
+_ROLE_HINT = re.compile(r"chair|led\b|head|represent")
+_TITLE_HINT = re.compile(r"\b(?:" + "|".join(sorted(TITLE_HEADS, key=len, reverse=True)) + r")\b")
+
+
+def has_title(text: str) -> bool:
+    """Cheap test: could `text` name a person with a title?"""
+    return bool(_TITLE_HINT.search(text.lower()))
+
+
 def find_roles(sentence: str) -> list[Role]:
     """Co-chairs and delegation leaders named in one sentence. A role with `person=None`
     says "the two (delegation leaders) co-chaired" without naming them."""
     roles: list[Role] = []
+    if not _ROLE_HINT.search(sentence.lower()):
+        return roles
     seen: set[str] = set()
 
     def add(role: str, person: Person) -> None:

@@ -13,9 +13,7 @@ from .bodies import BodyMention
 from .ordinals import Ordinal, find_ordinals, typo_candidates
 
 MEETING_NOUN = r"(?:meetings?|sessions?|rounds?|editions?|sittings?|instal?lments?|plenary)"
-_FILLER = (
-    r"(?:(?:CPEC|Pakistan-China|China-Pakistan|Sino-Pak(?:istan)?|Pak-China|annual|joint)\s+)?"
-)
+_FILLER = r"(?:(?:CPEC|Pakistan-China|China-Pakistan|Sino-Pak(?:istan)?|Pak-China|annual)\s+)?"
 _NOUN_AFTER_ORDINAL = re.compile(
     rf"[\s-]*(?:[A-Za-z-]+\s+)?{MEETING_NOUN}\b(?P<of>\s+(?:of|between|with|on|under)\s+"
     r"(?:the\s+)?)?",
@@ -58,6 +56,9 @@ REPORTED = re.compile(
     r"in\s+(?:a|the)\s+[\w-]+\s+round|during\s+the|at\s+the)\b",
     re.IGNORECASE,
 )
+
+
+_MEETING_HINT = re.compile(r"meeting|session|round|edition|sitting|instal|plenary|jwg|joint")
 
 
 @dataclass
@@ -104,6 +105,8 @@ def find_refs(
 ) -> list[Ref]:
     """Meetings mentioned in one sentence. `context_body` names the body of the meeting being
     reported so far (for "the fifth meeting was held ..."); `context_jwg` the last JWG named."""
+    if not bodies and not _MEETING_HINT.search(sentence.lower()):
+        return []
     bare = _bare_jwg(sentence, bodies, context_jwg)
     all_bodies = sorted([*bodies, *bare], key=lambda b: b.start)
     refs: list[Ref] = []
@@ -142,18 +145,18 @@ def find_refs(
                 o.end + _NOUN_AFTER_ORDINAL.match(sentence, o.end).end() - o.end,
             )
     taken = [(r.start, r.end) for r in refs]
-    for m in _TYPO_SLOT.finditer(sentence):
+    for m in _TYPO_SLOT.finditer(sentence) if all_bodies else ():
         if any(a <= m.start() < b for a, b in taken):
-            continue
-        candidates = typo_candidates(m.group("w"))
-        if not candidates:
             continue
         if not _NOUN_AFTER_ORDINAL.match(sentence, m.end("w")) and not _body_at(
             all_bodies, m.end()
         ):
             continue
         body = _bound_body(sentence, m.start("w"), m.end("w"), all_bodies, backward=False)
-        if body is not None:
+        if body is None:
+            continue
+        candidates = typo_candidates(m.group("w"))
+        if candidates:
             add(body, None, m.start("w"), m.end("w"), typo=candidates)
     for body in all_bodies:
         if id(body) not in used and body not in bare:

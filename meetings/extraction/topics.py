@@ -21,7 +21,6 @@ FOCUS_CUES = re.compile(
     r"\s+(?:in|on|across|within|regarding|for|including)\b|"
     r"(?:areas?|domains?)\s*(?:such\s+as|of|including|like|namely|:)(?!\w)|"
     r"(?:sectors?|fields?)\b)",
-    re.IGNORECASE,
 )
 # A sentence that carries on from the one before ("Its construction will ...").
 CONTINUATION = re.compile(r"^[\"']?\s*(?:Its|It|They|This|These|Their|Such|In\s+this\s+regard)\b")
@@ -104,7 +103,7 @@ def _matchers(focus_areas: tuple[tuple[str, tuple[str, ...]], ...]):
         parts = [re.escape(w).replace(r"\ ", r"[\s,]+") for w in sorted(words, key=len)[::-1]]
         return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(parts) + r")(?![A-Za-z0-9])", flags)
 
-    return build(table, re.IGNORECASE), build(exact, 0), table, exact
+    return build(table, 0), build(exact, 0), table, exact
 
 
 def _key(vocabulary) -> tuple:
@@ -133,10 +132,13 @@ def match_focus_areas(sentence: str, vocabulary, masked: list[tuple[int, int]] =
     """Focus areas named in `sentence` (whatever the sentence is about)."""
     loose, exact, table, exact_table = _matchers(_key(vocabulary))
     found: list[Match] = []
+    low = sentence.lower()
+    if len(low) != len(sentence):  # a character whose lower case is longer: keep offsets
+        low = sentence
     for regex, lookup, lower in ((exact, exact_table, False), (loose, table, True)):
         if regex is None:
             continue
-        for m in regex.finditer(sentence):
+        for m in regex.finditer(low if lower else sentence):
             a, b = m.start(), m.end()
             if any(x < b and a < y for x, y in masked) or any(
                 f.start < b and a < f.end for f in found
@@ -163,7 +165,7 @@ def _lookup_loose(key: str, lookup: dict[str, str], lower: bool) -> str | None:
 
 
 def is_focus_sentence(sentence: str) -> bool:
-    return bool(FOCUS_CUES.search(sentence))
+    return bool(FOCUS_CUES.search(sentence.lower()))
 
 
 def find_corridors(sentence: str, corridors: list[str]) -> list[Match]:
@@ -195,8 +197,16 @@ def corridor_spans(sentence: str, corridors: list[str]) -> list[tuple[int, int]]
     return spans
 
 
+_VERB_HINT = re.compile(
+    r"agree|reaffirm|reiterat|renew|underscor|underlin|emphasi|stress|highlight|review|resolv|"
+    r"determination|decided|vowed|pledged|consensus"
+)
+
+
 def find_agreement(sentence: str) -> tuple[str, str] | None:
     """(kind, cleaned text) when the sentence states what the sides agreed."""
+    if not _VERB_HINT.search(sentence.lower()):
+        return None
     m = AGREEMENT.search(sentence)
     if not m:
         return None

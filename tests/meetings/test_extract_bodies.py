@@ -1,0 +1,158 @@
+"""Bodies and meeting numbers: names, abbreviations, typos, ordinals."""
+
+import pytest
+
+from meetings.extraction import extract
+
+
+def meetings_of(text):
+    return [(m.body, m.number) for m in extract(text).meetings]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Joint Working Group on International Cooperation and Coordination",
+        "Joint Working Group on International Cooperation & Coordination (JWG-ICC)",
+        "JWG-ICC",
+        "JWG on ICC",
+        "JWG on International Cooperation and Coordination",
+        "CPEC Joint Working Group on International Cooperation and Coordination",
+        "Joint Working Groop on International Cooperation and Coordiantion",
+        "Joint Working Goup on Internatinal Cooperation and Coordination",
+    ],
+)
+def test_it_recognises_the_jwg_icc_however_written(name):
+    assert meetings_of(f"The third meeting of the {name} was held in Karachi.") == [("JWG-ICC", 3)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The 10th Joint Cooperation Committee met in Beijing.", ("JCC", 10)),
+        ("The JCC's 11th meeting was held via video link.", ("JCC", 11)),
+        ("The 12th JCC meeting was held in Islamabad.", ("JCC", 12)),
+        ("The fourth round of Bilateral Political Consultations was held.", ("BPC", 4)),
+        ("The BPC round 4 was held in Beijing.", ("BPC", 4)),
+        ("The 2nd round of Pakistan-China political consultations was held.", ("BPC", 2)),
+        ("The fifth round of Bilateral Politcal Consultations was held.", ("BPC", 5)),
+        (
+            "The two countries held the third round of diplomatic consultations at the "
+            "vice-foreign-ministerial level in Beijing.",
+            ("BPC", 3),
+        ),
+        (
+            "The second vice foreign ministerial level diplomatic consultations were held.",
+            ("BPC", 2),
+        ),
+    ],
+)
+def test_it_recognises_jcc_and_bpc(sentence, expected):
+    assert meetings_of(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The ninth meeting of the Joint Working Group on Energy was held.", "JWG-Energy"),
+        ("The 3rd meeting of the JWG on Special Economic Zones was held.", "JWG-SEZ"),
+        (
+            "The 3rd meeting of the Joint Working Group on Special Economic Zones (SEZs) was held.",
+            "JWG-SEZ",
+        ),
+        ("The second session of the JWG-Gwadar was held in Gwadar.", "JWG-Gwadar"),
+        (
+            "The fourth meeting of the CPEC Joint Working Group on Agriculture was held.",
+            "JWG-Agriculture",
+        ),
+    ],
+)
+def test_other_working_groups_get_a_short_name(sentence, expected):
+    meeting = extract(sentence).meetings[0]
+    assert meeting.body == expected
+
+
+def test_an_unknown_jwg_keeps_its_name_as_written():
+    meeting = extract("The first meeting of the Joint Working Group on Energy was held.").meetings[
+        0
+    ]
+    assert meeting.body_name == "Joint Working Group on Energy"
+
+
+@pytest.mark.parametrize(
+    "ordinal, number",
+    [
+        ("second", 2),
+        ("2nd", 2),
+        ("fifth", 5),
+        ("5th", 5),
+        ("twelfth", 12),
+        ("twenty-first", 21),
+        ("21st", 21),
+        ("inaugural", 1),
+        ("first-ever", 1),
+        ("Third", 3),
+    ],
+)
+def test_it_reads_ordinals_in_words_and_digits(ordinal, number):
+    assert meetings_of(f"The {ordinal} meeting of the JCC was held in Beijing.") == [
+        ("JCC", number)
+    ]
+
+
+@pytest.mark.parametrize("session", ["the 3rd session of the JCC", "the JCC session No. 3"])
+def test_it_reads_session_numbers(session):
+    assert meetings_of(f"Officials attended {session} in Islamabad.") == [("JCC", 3)]
+
+
+def test_an_unambiguous_misspelt_ordinal_is_read():
+    assert meetings_of("The fiith round of BPC was held in Beijing.") == [("BPC", 5)]
+
+
+def test_a_misspelt_ordinal_confirmed_elsewhere_is_read():
+    text = (
+        "The fourth round of the Bilateral Political Consultations opened in Beijing.\n"
+        "The dourth round of BPC was held as the two sides met."
+    )
+    assert meetings_of(text) == [("BPC", 4)]
+
+
+def test_an_ambiguous_misspelt_ordinal_is_not_guessed():
+    # "nenth" is one edit from both "ninth" and "tenth", and nothing else confirms either
+    text = "The nenth round of BPC was held in Beijing."
+    assert meetings_of(text) == [("BPC", None)]
+
+
+def test_a_number_is_never_invented():
+    assert meetings_of("Pakistan and China held a JCC meeting in Beijing on Monday.") == [
+        ("JCC", None)
+    ]
+
+
+def test_a_body_only_named_in_background_is_not_a_meeting():
+    assert meetings_of("The JCC is the apex decision-making body of CPEC.") == []
+
+
+def test_future_meetings_are_not_listed():
+    text = (
+        "The eighth meeting of the JWG-ICC was held in Beijing.\n"
+        "It was decided that the next JCC will be held in Islamabad."
+    )
+    assert meetings_of(text) == [("JWG-ICC", 8)]
+
+
+def test_mentions_are_merged_by_body_and_number():
+    text = (
+        "The 3rd JCC opened in Beijing.\n"
+        "At the third meeting of the Joint Cooperation Committee, the sides agreed on power.\n"
+        "The JCC meeting ended on a positive note."
+    )
+    assert meetings_of(text) == [("JCC", 3)]
+
+
+def test_a_bare_jwg_refers_to_the_working_group_being_reported():
+    text = (
+        "The sixth meeting of the Joint Working Group on Energy was held in Lahore.\n"
+        "The JWG also reviewed progress since the fifth meeting held in Beijing."
+    )
+    assert meetings_of(text) == [("JWG-Energy", 6), ("JWG-Energy", 5)]

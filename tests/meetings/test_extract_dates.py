@@ -1,0 +1,130 @@
+"""Meeting dates: stated forms, precision, publication-date resolution, and no guessing."""
+
+import pytest
+
+from meetings.extraction import extract
+from meetings.extraction.dates import find_dates, parse_iso
+
+
+def only_meeting(text):
+    result = extract(text)
+    assert len(result.meetings) == 1, result.meetings
+    return result.meetings[0]
+
+
+@pytest.mark.parametrize(
+    "phrase, iso",
+    [
+        ("on March 3, 2022", "2022-03-03"),
+        ("on 3 March 2022", "2022-03-03"),
+        ("on Mar. 3, 2022", "2022-03-03"),
+        ("on 3rd March, 2022", "2022-03-03"),
+        ("on March 3rd, 2022", "2022-03-03"),
+        ("on 2022-03-03", "2022-03-03"),
+        ("on 3-4 March 2022", "2022-03-03"),
+        ("on the 3rd of March 2022", "2022-03-03"),
+        ("on SEPT 14, 2021", "2021-09-14"),
+    ],
+)
+def test_it_reads_a_day_in_the_meeting_sentence(phrase, iso):
+    m = only_meeting(f"The third meeting of the JWG-ICC was held in Lahore {phrase}.")
+    assert (m.date, m.date_precision) == (iso, "day")
+
+
+@pytest.mark.parametrize(
+    "phrase, iso, precision",
+    [
+        ("in August 2023", "2023-08", "month"),
+        ("in Aug. 2023", "2023-08", "month"),
+        ("in 2019", "2019", "year"),
+    ],
+)
+def test_it_keeps_the_precision_the_text_allows(phrase, iso, precision):
+    m = only_meeting(f"The 7th JCC was convened in Beijing {phrase}.")
+    assert (m.date, m.date_precision) == (iso, precision)
+
+
+@pytest.mark.parametrize(
+    "published, phrase, iso",
+    [
+        ("2023-11-09", "on Wednesday", "2023-11-08"),
+        ("2023-11-09", "on Thursday", "2023-11-09"),
+        ("2023-11-09", "on friday", "2023-11-03"),
+        ("2023-11-09", "yesterday", "2023-11-08"),
+        ("2023-11-09", "today", "2023-11-09"),
+        ("2023-11-09", "on Nov 7", "2023-11-07"),
+        ("2024-01-03", "on Dec 28", "2023-12-28"),
+        ("2024-01-03", "on 28 December", "2023-12-28"),
+    ],
+)
+def test_it_resolves_weekdays_and_yearless_dates_against_the_publication_date(
+    published, phrase, iso
+):
+    text = f"date {published}\nThe sixth meeting of the JWG-ICC was held in Beijing {phrase}."
+    assert only_meeting(text).date == iso
+
+
+@pytest.mark.parametrize("phrase", ["on Saturday", "yesterday", "on Dec 28", "on 28 December"])
+def test_it_leaves_relative_dates_null_without_a_publication_date(phrase):
+    m = only_meeting(f"The sixth meeting of the JWG-ICC was held in Beijing {phrase}.")
+    assert (m.date, m.date_precision) == (None, "unknown")
+
+
+def test_a_publication_date_alone_is_not_a_meeting_date():
+    text = "date 2022-05-01\nThe fourth JCC reviewed progress on the ML-1 railway in Karachi."
+    assert only_meeting(text).date is None
+
+
+def test_a_date_in_a_sentence_about_another_event_is_not_taken():
+    text = (
+        "The ninth meeting of the JCC was held in Islamabad.\n"
+        "Earlier, the Prime Minister visited the Gwadar port on 5 May 2021."
+    )
+    assert only_meeting(text).date is None
+
+
+def test_a_sentence_whose_subject_is_the_meeting_gives_the_date():
+    text = (
+        "Pakistan and China held the ninth meeting of the JCC in Islamabad.\n"
+        "The meeting was held on 12 April 2021 amid tight security."
+    )
+    assert only_meeting(text).date == "2021-04-12"
+
+
+def test_the_date_after_the_mention_beats_one_before_it():
+    text = (
+        "After a visit from 4 to 8 June 2024, the seventh meeting of the JWG-ICC "
+        "convened in Islamabad on 12 June 2024."
+    )
+    assert only_meeting(text).date == "2024-06-12"
+
+
+def test_a_date_attributed_to_a_statement_is_not_the_meeting_date():
+    text = (
+        "date 2024-06-16\nThe fifth round of BPC was held in Islamabad, the Foreign Office "
+        "said in a statement on Saturday."
+    )
+    assert only_meeting(text).date is None
+
+
+def test_each_meeting_in_a_sentence_gets_its_own_date():
+    text = (
+        "date 2024-06-16\nThe two sides reviewed progress at the fifth meeting of the JWG-ICC "
+        "on 14 June 2024, since the fourth meeting of the JWG-ICC held on 21 January 2023."
+    )
+    dates = {m.number: m.date for m in extract(text).meetings}
+    assert dates == {5: "2024-06-14", 4: "2023-01-21"}
+
+
+@pytest.mark.parametrize("text", ["May the talks succeed.", "They may meet again in 2030s."])
+def test_it_does_not_read_may_the_verb_as_a_month(text):
+    assert find_dates(text, parse_iso("2024-01-01")) == []
+
+
+def test_a_founding_year_is_not_a_meeting_year():
+    text = "The JCC, established in 2013, held its 11th meeting in Beijing."
+    assert only_meeting(text).date is None
+
+
+def test_invalid_days_are_ignored():
+    assert find_dates("on February 30, 2021", None) == []

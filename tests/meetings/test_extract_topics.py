@@ -1,0 +1,146 @@
+"""Focus areas, corridors and agreements."""
+
+import pytest
+
+from meetings.extraction import Vocabulary, extract
+
+HEAD = "The sixth meeting of the JWG-ICC was held in Beijing.\n"
+
+
+def focus(text, index=0):
+    return [f.slug for f in extract(text).meetings[index].focus_areas]
+
+
+@pytest.mark.parametrize(
+    "sentence, slugs",
+    [
+        ("The two sides agreed to cooperate in renewable energy.", ["energy"]),
+        ("Both sides agreed to focus on clean energy and agriculture.", ["energy", "agriculture"]),
+        ("They reaffirmed cooperation in science and technology.", ["science-technology"]),
+        ("The sides underscored people's livelihood projects.", ["livelihood"]),
+        (
+            "They agreed on cooperation in media, film, television, and publishing.",
+            ["media-culture"],
+        ),
+        (
+            "The two sides welcomed third parties and agreed to open projects to them.",
+            ["third-party"],
+        ),
+        ("Both sides agreed to speed up Special Economic Zones (SEZs).", ["sez"]),
+        (
+            "Both sides agreed to deepen partnerships in sectors such as IT.",
+            ["information-technology"],
+        ),
+        ("The meeting reviewed cooperation in mining and minerals.", ["mining"]),
+    ],
+)
+def test_it_tags_focus_areas_in_sentences_about_what_was_agreed(sentence, slugs):
+    assert focus(HEAD + sentence) == slugs
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "China has a success story in industry and agriculture.",
+        "The two sides underscored coordination at the United Nations Security Council.",
+        "According to the Foreign Office, the meeting was cordial.",
+        "Western media has spread propaganda about CPEC projects.",
+        "It is the city where the Ministry of Energy has its offices.",
+    ],
+)
+def test_it_ignores_background_and_proper_names(sentence):
+    assert focus(HEAD + sentence) == []
+
+
+def test_short_all_caps_synonyms_match_case_sensitively():
+    assert focus(HEAD + "Both sides agreed it is time to act on trade.") == ["trade-investment"]
+
+
+def test_a_lead_sentence_before_the_meeting_is_named_belongs_to_it():
+    text = (
+        "Pakistan and China reiterated their focus on agriculture.\n"
+        "The statement came at the sixth meeting of the JWG-ICC held in Beijing."
+    )
+    assert focus(text) == ["agriculture"]
+
+
+def test_focus_goes_to_the_most_recently_named_main_meeting():
+    text = (
+        "The sixth meeting of the JWG-ICC was held in Beijing. The two sides agreed to "
+        "cooperate in agriculture.\n"
+        "Meanwhile, the fourth round of BPC was held in Beijing. Both sides agreed to "
+        "cooperate in health."
+    )
+    result = extract(text)
+    assert {m.body: [f.slug for f in m.focus_areas] for m in result.meetings} == {
+        "JWG-ICC": ["agriculture"],
+        "BPC": ["health"],
+    }
+
+
+def test_explicit_corridors_are_listed_once_and_derived_ones_say_via():
+    text = HEAD + (
+        "The sides highlighted the five new corridors, namely growth, livelihood, "
+        "innovation, open and green corridor.\n"
+        "The two sides agreed to cooperate in agriculture and health.\n"
+        "Both sides agreed to expand trade under CPEC."
+    )
+    corridors = extract(text).meetings[0].corridors
+    assert [(c.slug, c.how) for c in corridors] == [
+        ("growth", "explicit"),
+        ("livelihood", "explicit"),
+        ("innovation", "explicit"),
+        ("open", "explicit"),
+        ("green", "explicit"),
+    ]
+
+
+def test_derived_corridors_follow_the_vocabulary_mapping():
+    text = HEAD + "The two sides agreed to cooperate in agriculture and under the green corridor."
+    corridors = extract(text).meetings[0].corridors
+    assert [(c.slug, c.how, c.via) for c in corridors] == [
+        ("green", "explicit", ""),
+        ("growth", "derived", "agriculture"),
+    ]
+
+
+def test_the_vocabulary_can_be_extended():
+    vocabulary = Vocabulary()
+    vocabulary.focus_areas["agriculture"].append("livestock")
+    text = HEAD + "The two sides agreed to cooperate in livestock."
+    assert [f.slug for f in extract(text, vocabulary).meetings[0].focus_areas] == ["agriculture"]
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("The two sides agreed to enhance cooperation in health.", "agreed"),
+        ("Both sides reaffirmed their commitment to CPEC.", "reaffirmed"),
+        ("The two countries reiterated that CPEC is open.", "reaffirmed"),
+        ("They underscored the need for security of Chinese workers.", "underscored"),
+        ("The two sides emphasised the importance of Gwadar.", "underscored"),
+        ("The meeting reviewed the progress of projects.", "reviewed"),
+        ("The two sides expressed the resolve to deepen cooperation.", "agreed"),
+        ("\u201cBoth sides agreed to boost trade,\u201d it was further added.", "agreed"),
+    ],
+)
+def test_it_records_agreements(sentence, kind):
+    agreements = extract(HEAD + sentence).meetings[0].agreements
+    assert [a.kind for a in agreements] == [kind]
+    assert not agreements[0].text.startswith(("\u201c", '"'))
+    assert "further added" not in agreements[0].text
+
+
+def test_an_agreement_is_tagged_with_its_focus_areas():
+    text = HEAD + "The two sides agreed to cooperate in agriculture and renewable energy."
+    agreement = extract(text).meetings[0].agreements[0]
+    assert agreement.focus_areas == ["agriculture", "energy"]
+
+
+def test_a_side_meeting_later_in_the_article_gets_nothing():
+    text = HEAD + (
+        "Later, the foreign secretary also held a meeting with the Executive Vice Foreign "
+        "Minister. They agreed to cooperate in tourism."
+    )
+    assert extract(text).meetings[0].agreements == []
+    assert focus(text) == []

@@ -1,0 +1,83 @@
+"""Venue (city, country) and mode of a meeting."""
+
+import pytest
+
+from meetings.extraction import extract
+
+
+def venue(text):
+    m = extract(text).meetings[0]
+    return m.city, m.country, m.mode
+
+
+@pytest.mark.parametrize(
+    "sentence, city, country",
+    [
+        ("The 3rd JCC was held in Lahore.", "Lahore", "Pakistan"),
+        ("The 3rd JCC was held in Kashgar, in China's far west.", "Kashgar", "China"),
+        ("The 3rd JCC was held in Urumqi, capital of Xinjiang.", "Urumqi", "China"),
+        ("Chengdu served as the venue for the 3rd JCC.", "Chengdu", "China"),
+        ("The 3rd JCC was hosted in Xi'an.", "Xi'an", "China"),
+        ("The 3rd JCC was held in the Chinese capital.", "Beijing", "China"),
+        (
+            "The 3rd JCC was held at the Ministry of Planning, Islamabad, on Monday.",
+            "Islamabad",
+            "Pakistan",
+        ),
+    ],
+)
+def test_it_reads_the_city_and_country(sentence, city, country):
+    assert venue(sentence) == (city, country, "in_person")
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "ISLAMABAD, Jan 21 (Reuters) - ",
+        "Islamabad: ",
+        "ISLAMABAD (APP) - ",
+        "ISLAMABAD, Jan. 21 -- ",
+    ],
+)
+def test_a_dateline_gives_the_city_when_nothing_better(dateline):
+    text = f"{dateline}The 12th JCC meeting was held here on Sunday."
+    assert venue(text)[:2] == ("Islamabad", "Pakistan")
+
+
+def test_the_dateline_loses_to_a_stated_venue():
+    assert venue("BEIJING: The 12th JCC meeting was held in Karachi.")[0] == "Karachi"
+
+
+def test_a_dateline_gives_a_date_when_the_year_is_known():
+    text = "date 2024-01-22\nISLAMABAD, Jan 21 (Reuters) - The 4th JWG-ICC was held here."
+    assert extract(text).meetings[0].date == "2024-01-21"
+
+
+def test_a_dateline_without_a_year_gives_no_date():
+    text = "ISLAMABAD, Jan 21 (Reuters) - The 4th JWG-ICC was held here."
+    assert extract(text).meetings[0].date is None
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["held virtually", "held via video link", "held through video conference", "held online"],
+)
+def test_virtual_meetings_have_no_city_unless_stated(phrase):
+    assert venue(f"ISLAMABAD: The 10th JCC was {phrase}.") == ("", "", "virtual")
+
+
+def test_a_hybrid_meeting():
+    assert venue("The 12th JCC was held in hybrid mode in Beijing.") == (
+        "Beijing",
+        "China",
+        "hybrid",
+    )
+
+
+def test_each_meeting_takes_the_venue_next_to_it():
+    text = (
+        "The fifth meeting of the JWG-ICC was held in Beijing, a year after the fourth "
+        "meeting of the JWG-ICC held in Islamabad."
+    )
+    cities = {m.number: m.city for m in extract(text).meetings}
+    assert cities == {5: "Beijing", 4: "Islamabad"}
