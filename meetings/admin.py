@@ -38,7 +38,8 @@ class ParticipantInline(admin.TabularInline):
     formset = ParticipantFormSet
     autocomplete_fields = ["person"]
     extra = 2
-    verbose_name = "participant (co-chair, delegation leader or member)"
+    verbose_name = "participant"
+    verbose_name_plural = "Delegations: co-chairs, delegation leaders and members"
 
 
 class FocusAreaInline(admin.TabularInline):
@@ -46,6 +47,8 @@ class FocusAreaInline(admin.TabularInline):
     fields = ["focus_area", "evidence_sentence"]
     readonly_fields = ["evidence_sentence"]
     extra = 3
+    verbose_name = "focus area"
+    verbose_name_plural = "focus areas agreed"
 
     @admin.display(description="Evidence")
     def evidence_sentence(self, obj):
@@ -57,6 +60,8 @@ class CorridorInline(admin.TabularInline):
     form = MeetingCorridorForm
     fields = ["corridor", "how", "via", "evidence"]
     extra = 1
+    verbose_name = "corridor"
+    verbose_name_plural = "corridors"
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -72,6 +77,7 @@ class AgreementInline(admin.StackedInline):
     fields = ["kind", "statement", "focus_areas", "corridors"]
     filter_horizontal = ["focus_areas", "corridors"]
     extra = 0
+    verbose_name = "agreed statement"
 
 
 class EvidenceInline(admin.TabularInline):
@@ -154,7 +160,8 @@ class MeetingAdmin(admin.ModelAdmin):
 
     def get_changeform_initial_data(self, request):
         """`?body=<id>` suggests the number after that body's last meeting."""
-        initial = super().get_changeform_initial_data(request)
+        initial = {"review_status": ReviewStatus.REVIEWED}  # entered by an editor: confirmed
+        initial |= super().get_changeform_initial_data(request)
         body = initial.get("body")
         if body and str(body).isdigit() and "number" not in initial:
             initial["number"] = next_number_for(int(body))

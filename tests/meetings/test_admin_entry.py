@@ -139,6 +139,7 @@ def test_the_add_form_suggests_the_number_after_the_bodys_last_meeting(staff_cli
     response = staff_client.get(ADD_URL, {"body": body.pk})
 
     assert response.context["adminform"].form.initial["number"] == 5
+    assert response.context["adminform"].form.initial["review_status"] == "reviewed"
     assert 'name="number" value="5"' in response.content.decode()
     assert "JWG-ICC 5" in response.content.decode()
     assert "JCC 14" in response.content.decode()
