@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.humanize.templatetags.humanize import ordinal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
@@ -18,6 +19,11 @@ from .articles import ArticleError
 from .forms import ArticleForm, ConflictChoiceForm
 from .ingest import ingest_text, preview_text
 from .models import Meeting, Mode
+
+
+def counted(n, noun):
+    """'1 meeting', '2 meetings'."""
+    return f"{n} {noun}{pluralize(n)}"
 
 
 def from_article(request, model_admin):
@@ -78,15 +84,18 @@ def save_article(request, model_admin, form, preview, accepted):
         model_admin.log_addition(request, meeting, source)
     for meeting in result.meetings_updated:
         raised = [c for c in result.conflicts if c.meeting_id == meeting.pk]
-        note = f" {len(raised)} conflicting values recorded for review." if raised else ""
+        note = (
+            f" {counted(len(raised), 'conflicting value')} recorded for review." if raised else ""
+        )
         model_admin.log_change(
             request, meeting, f"Updated from the article “{result.document}”.{note}"
         )
     conflicts = len(result.conflicts)
     model_admin.message_user(
         request,
-        f"Saved the article “{result.document}”: {len(result.meetings_created)} meetings created, "
-        f"{len(result.meetings_updated)} updated, {conflicts} conflicts to review.",
+        f"Saved the article “{result.document}”: "
+        f"{counted(len(result.meetings_created), 'meeting')} created, "
+        f"{len(result.meetings_updated)} updated, {counted(conflicts, 'conflict')} to review.",
         messages.WARNING if conflicts else messages.SUCCESS,
     )
     meetings = result.meetings_created + result.meetings_updated
@@ -270,7 +279,7 @@ def review_meeting(request, model_admin, object_id):
                 status = meeting.get_review_status_display().lower()
                 model_admin.message_user(
                     request,
-                    f"Resolved {len(chosen)} conflicts on {meeting}; it is now {status}.",
+                    f"Resolved {counted(len(chosen), 'conflict')} on {meeting}; it is now {status}.",
                     messages.SUCCESS,
                 )
                 if meeting.conflicts.filter(resolved_at__isnull=True).exists():

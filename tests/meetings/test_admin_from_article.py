@@ -128,7 +128,7 @@ def test_saving_writes_the_ticked_facts_and_opens_the_new_meeting(staff_client):
     assert entry.get_change_message() == "Added from the article “JWG-ICC meets in Lahore”."
     followed = staff_client.get(response["Location"])
     assert (
-        "Saved the article “JWG-ICC meets in Lahore”: 1 meetings created, 0 updated, "
+        "Saved the article “JWG-ICC meets in Lahore”: 1 meeting created, 0 updated, "
         "0 conflicts to review." in followed.content.decode()
     )
 
@@ -193,10 +193,10 @@ def test_saving_an_article_that_disagrees_records_a_conflict_instead_of_overwrit
     entry = LogEntry.objects.get(object_id=str(meeting.pk))
     assert entry.action_flag == CHANGE
     assert entry.get_change_message() == (
-        "Updated from the article “Lahore report”. 1 conflicting values recorded for review."
+        "Updated from the article “Lahore report”. 1 conflicting value recorded for review."
     )
     followed = staff_client.get(response["Location"]).content.decode()
-    assert "0 meetings created, 1 updated, 1 conflicts to review." in followed
+    assert "0 meetings created, 1 updated, 1 conflict to review." in followed
     assert "Review 1 open conflict" in followed
 
 
