@@ -227,7 +227,10 @@ class PersonAdmin(admin.ModelAdmin):
     readonly_fields = ["slug"]
     actions = ["merge_people"]
 
-    @admin.action(description="Merge selected people into the first one listed")
+    # Merging deletes the others: only for those who may change people, never Viewers.
+    @admin.action(
+        description="Merge selected people into the first one listed", permissions=["change"]
+    )
     def merge_people(self, request, queryset):
         people = list(queryset.order_by("pk"))
         if len(people) < 2:

@@ -165,6 +165,17 @@ def test_the_person_field_autocompletes_and_offers_to_add_a_new_person(staff_cli
     assert [r["text"] for r in found["results"]] == ["Luo Zhaohui"]
 
 
+def test_a_new_person_is_added_from_the_participant_row_popup(staff_client):
+    response = staff_client.post(
+        "/admin/meetings/person/add/?_to_field=id&_popup=1",
+        {"name": "Aisha Farooqui", "country": "Pakistan", "other_names": "[]", "_popup": "1"},
+    )
+    assert response.status_code == 200
+    added = Person.objects.get(name="Aisha Farooqui")
+    # The popup hands the new person back to the participant row.
+    assert f"&quot;value&quot;: &quot;{added.pk}&quot;" in response.content.decode()
+
+
 def test_a_duplicate_body_and_number_is_refused(staff_client):
     make_meeting(number=6, date="2024-01-05", city="Islamabad")
     response = staff_client.post(ADD_URL, session_form())

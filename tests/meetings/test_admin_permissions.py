@@ -129,6 +129,30 @@ def test_a_viewer_cannot_change_an_agreement(viewer, flagged_meeting):
     assert agreement.statement == "Ports first."
 
 
+def test_a_viewer_cannot_merge_people(viewer):
+    luo = Person.objects.create(name="Luo Zhaohui", country="China")
+    dup = Person.objects.create(name="Luo Zhao Hui", country="China")
+    changelist = viewer.get("/admin/meetings/person/").content.decode()
+    assert "merge_people" not in changelist
+    viewer.post(
+        "/admin/meetings/person/",
+        {"action": "merge_people", "_selected_action": [luo.pk, dup.pk], "index": "0"},
+    )
+    assert Person.objects.count() == 2
+
+
+def test_an_editor_merges_people(editor):
+    luo = Person.objects.create(name="Luo Zhaohui", country="China")
+    dup = Person.objects.create(name="Luo Zhao Hui", country="China")
+    editor.post(
+        "/admin/meetings/person/",
+        {"action": "merge_people", "_selected_action": [luo.pk, dup.pk], "index": "0"},
+    )
+    assert list(Person.objects.values_list("name", "other_names")) == [
+        ("Luo Zhaohui", ["Luo Zhao Hui"])
+    ]
+
+
 def test_an_editor_adds_a_meeting_uses_the_article_page_and_resolves_a_review(
     editor, flagged_meeting
 ):

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.admin.models import LogEntry
 
 from meetings.ingest import ingest_text
-from meetings.models import Conflict, Evidence, Meeting, SourceDocument
+from meetings.models import Body, Conflict, Evidence, Meeting, SourceDocument
 from tests.conftest import add_participant, make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,22 @@ def lahore_meeting(**fields):
 def test_a_manual_entry_survives_a_conflicting_article_until_an_editor_chooses(
     staff_client, django_user_model
 ):
-    meeting = lahore_meeting()
+    inlines = ["participants", "focus_area_links", "corridor_links", "agreements"]
+    inlines += ["evidence_set", "conflicts"]
+    by_hand = {
+        "body": Body.objects.get(short_name="JWG-ICC").pk,
+        "number": "6",
+        "date": "2024-09-12",
+        "date_precision": "day",
+        "city": "Lahore",
+        "country": "Pakistan",
+        "mode": "in_person",
+        "review_status": "reviewed",
+        **{f"{prefix}-TOTAL_FORMS": "0" for prefix in inlines},
+        **{f"{prefix}-INITIAL_FORMS": "0" for prefix in inlines},
+    }
+    assert staff_client.post("/admin/meetings/meeting/add/", by_hand).status_code == 302
+    meeting = Meeting.objects.get()
 
     ingest_text(KARACHI_REPORT, title="Karachi report")
 
