@@ -20,7 +20,7 @@ def agreement_list(request):
     page = Paginator(filterset.qs, AGREEMENTS_PER_PAGE).get_page(request.GET.get("page"))
     ctx = {
         "filter": filterset,
-        "page": page,
+        "page_obj": page,
         "selected_focus_areas": request.GET.getlist("focus_area"),
         "selected_corridors": request.GET.getlist("corridor"),
     }

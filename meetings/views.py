@@ -62,7 +62,7 @@ def meeting_list(request):
     page = Paginator(list_rows(filterset.qs), MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
     ctx = {
         "filter": filterset,
-        "page": page,
+        "page_obj": page,
         "facets": filterset.facets(),
         "active": filterset.active_choices(),
     }
