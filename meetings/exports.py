@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from itertools import islice
 
 from django.contrib import admin
+from django.db import connections
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
@@ -175,15 +177,22 @@ def unneutralise(text):
     return text[1:] if text.startswith(NEUTRALISING_QUOTE) else text
 
 
-def csv_cell(value):
-    """A row value as a CSV cell: lists joined, unknown empty, text neutralised."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        value = LIST_SEPARATOR.join(value)
-    elif not isinstance(value, str):
-        return value
-    return neutralise(value) if value.startswith(_QUOTED_STARTS) else value
+def csv_cells(row, names):
+    """A row's values as CSV cells: lists joined, unknown empty, text neutralised.
+
+    Two comprehensions rather than a function call per cell: this runs for every cell of
+    every export.
+    """
+    cells = [
+        "" if value is None else LIST_SEPARATOR.join(value) if value.__class__ is list else value
+        for value in map(row.__getitem__, names)
+    ]
+    return [
+        NEUTRALISING_QUOTE + cell
+        if cell.__class__ is str and cell.startswith(_QUOTED_STARTS)
+        else cell
+        for cell in cells
+    ]
 
 
 def date_at_precision(date, precision):
@@ -227,26 +236,40 @@ def with_agreements_count(meetings):
     )
 
 
-def _group(pairs):
-    """{key: [values...]} from (key, *values) tuples, keeping their order."""
-    groups = defaultdict(list)
-    for key, *values in pairs:
-        groups[key].append(values[0] if len(values) == 1 else values)
-    return groups
+def among(ids, using="default"):
+    """`ids` as an SQL set passed in one parameter, for `field__in=among(ids)`.
+
+    Building an IN list of thousands of placeholders costs Django more than the database
+    takes to run the query; a JSON array (SQLite) or an array (PostgreSQL) costs nothing.
+    """
+    vendor = connections[using].vendor
+    if vendor == "sqlite":
+        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+    if vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s)", [ids])
+    return ids
 
 
-def _co_chairs_by_meeting(ids):
+def _co_chairs_by_meeting(ids, using):
+    """{meeting id: [(country, name, title), ...]} in the order they were entered."""
+    found = defaultdict(list)
     rows = (
-        Participant.objects.filter(meeting_id__in=ids, role=Role.CO_CHAIR)
+        Participant.objects.using(using)
+        .filter(meeting_id__in=among(ids, using), role=Role.CO_CHAIR)
         .order_by("meeting_id", "pk")
         .values_list("meeting_id", "delegation__country", "person__name", "title")
     )
-    return _group(rows)
+    for meeting_id, country, name, title in rows:
+        found[meeting_id].append((country, name, title))
+    return found
 
 
-def _sources_by_meeting(ids):
+def _sources_by_meeting(ids, using):
+    """{meeting id: [URL or title, ...]}, oldest publication first."""
+    found = defaultdict(list)
     rows = (
-        Meeting.sources.through.objects.filter(meeting_id__in=ids)
+        Meeting.sources.through.objects.using(using)
+        .filter(meeting_id__in=among(ids, using))
         .order_by("meeting_id", "sourcedocument__published_on", "sourcedocument_id")
         .values_list(
             "meeting_id",
@@ -255,12 +278,46 @@ def _sources_by_meeting(ids):
             "sourcedocument__file_name",
         )
     )
-    return _group(
-        (meeting_id, url or title or file_name) for meeting_id, url, title, file_name in rows
+    for meeting_id, url, title, file_name in rows:
+        found[meeting_id].append(url or title or file_name)
+    return found
+
+
+def _focus_areas_by_meeting(ids, using, slugs):
+    """{meeting id: [slug, ...]} alphabetical."""
+    found = defaultdict(list)
+    rows = (
+        MeetingFocusArea.objects.using(using)
+        .filter(meeting_id__in=among(ids, using))
+        .order_by()
+        .values_list("meeting_id", "focus_area_id")
     )
+    for meeting_id, focus_area_id in rows:
+        found[meeting_id].append(slugs[focus_area_id])
+    for values in found.values():
+        values.sort()
+    return found
 
 
-def _split_co_chairs(co_chairs):
+def _corridors_by_meeting(ids, using, slugs):
+    """({meeting id: [slug, ...]}, {meeting id: [derived slug, ...]}) alphabetical."""
+    every, derived = defaultdict(list), defaultdict(list)
+    rows = (
+        MeetingCorridor.objects.using(using)
+        .filter(meeting_id__in=among(ids, using))
+        .order_by()
+        .values_list("meeting_id", "corridor_id", "how")
+    )
+    for meeting_id, corridor_id, how in rows:
+        every[meeting_id].append(slugs[corridor_id])
+        if how == LinkHow.DERIVED:
+            derived[meeting_id].append(slugs[corridor_id])
+    for values in (*every.values(), *derived.values()):
+        values.sort()
+    return every, derived
+
+
+def _co_chair_columns(co_chairs):
     """Names and titles of the Chinese and Pakistani co-chairs."""
     china, china_titles, pakistan, pakistan_titles = [], [], [], []
     for country, name, title in co_chairs:
@@ -274,13 +331,17 @@ def _split_co_chairs(co_chairs):
     return china, china_titles, pakistan, pakistan_titles
 
 
+_NO_CO_CHAIRS = ([], [], [], [])
+
+
 def meeting_rows(meetings, url_prefix):
     """One dict per meeting of `meetings`, in the queryset's order, keyed by MEETING_COLUMNS.
 
     Lists are Python lists, unknown values None; the CSV and JSON writers format them.
     """
-    focus_slugs = dict(FocusArea.objects.values_list("pk", "slug"))
-    corridor_slugs = dict(Corridor.objects.values_list("pk", "slug"))
+    using = meetings.db
+    focus_slugs = dict(FocusArea.objects.using(using).values_list("pk", "slug"))
+    corridor_slugs = dict(Corridor.objects.using(using).values_list("pk", "slug"))
     rows = with_agreements_count(meetings).values_list(
         "pk",
         "body__short_name",
@@ -297,18 +358,10 @@ def meeting_rows(meetings, url_prefix):
     )
     for chunk in chunked(rows.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
         ids = [row[0] for row in chunk]
-        co_chairs = _co_chairs_by_meeting(ids)
-        sources = _sources_by_meeting(ids)
-        focus_areas = _group(
-            MeetingFocusArea.objects.filter(meeting_id__in=ids)
-            .order_by()
-            .values_list("meeting_id", "focus_area_id")
-        )
-        corridors = _group(
-            MeetingCorridor.objects.filter(meeting_id__in=ids)
-            .order_by()
-            .values_list("meeting_id", "corridor_id", "how")
-        )
+        co_chairs = _co_chairs_by_meeting(ids, using)
+        sources = _sources_by_meeting(ids, using)
+        focus_areas = _focus_areas_by_meeting(ids, using, focus_slugs)
+        corridors, derived = _corridors_by_meeting(ids, using, corridor_slugs)
         for (
             pk,
             body,
@@ -323,8 +376,9 @@ def meeting_rows(meetings, url_prefix):
             review_status,
             slug,
         ) in chunk:
-            china, china_titles, pakistan, pakistan_titles = _split_co_chairs(co_chairs.get(pk, ()))
-            links = corridors.get(pk, ())
+            china, china_titles, pakistan, pakistan_titles = (
+                _co_chair_columns(co_chairs[pk]) if pk in co_chairs else _NO_CO_CHAIRS
+            )
             yield {
                 "meeting_id": pk,
                 "body": body,
@@ -339,11 +393,9 @@ def meeting_rows(meetings, url_prefix):
                 "co_chair_china_title": china_titles,
                 "co_chair_pakistan": pakistan,
                 "co_chair_pakistan_title": pakistan_titles,
-                "focus_areas": sorted(focus_slugs[f] for f in focus_areas.get(pk, ())),
-                "corridors": sorted(corridor_slugs[c] for c, _ in links),
-                "corridors_derived": sorted(
-                    corridor_slugs[c] for c, how in links if how == LinkHow.DERIVED
-                ),
+                "focus_areas": focus_areas.get(pk, []),
+                "corridors": corridors.get(pk, []),
+                "corridors_derived": derived.get(pk, []),
                 "agreements_count": agreements_count,
                 "review_status": review_status,
                 "sources": sources.get(pk, []),
@@ -359,10 +411,13 @@ def source_page_prefix(request):
 
 def focus_area_rows(meetings, source_prefix):
     """One dict per meeting × focus area, meetings in the queryset's order, areas by slug."""
+    using = meetings.db
     rows = meetings.values_list("pk", "body__short_name", "number", "date", "date_precision")
     for chunk in chunked(rows.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
-        links = _group(
-            MeetingFocusArea.objects.filter(meeting_id__in=[row[0] for row in chunk])
+        links = defaultdict(list)
+        found = (
+            MeetingFocusArea.objects.using(using)
+            .filter(meeting_id__in=among([row[0] for row in chunk], using))
             .order_by("meeting_id", "focus_area__slug")
             .values_list(
                 "meeting_id",
@@ -373,6 +428,8 @@ def focus_area_rows(meetings, source_prefix):
                 "evidence__document_id",
             )
         )
+        for meeting_id, *link in found:
+            links[meeting_id].append(link)
         for pk, body, number, date, precision in chunk:
             for slug, name, sentence, url, document_id in links.get(pk, ()):
                 extracted = sentence is not None
@@ -392,25 +449,37 @@ def focus_area_rows(meetings, source_prefix):
 # Streams ---------------------------------------------------------------------------------
 
 
-class _Line:
-    """A file-like object whose write() hands back what it was given (csv.writer's buffer)."""
+class _Buffer:
+    """Where csv.writer writes a chunk of rows, emptied after each chunk."""
+
+    def __init__(self):
+        self.parts = []
 
     def write(self, text):
+        self.parts.append(text)
+
+    def take(self):
+        text = "".join(self.parts)
+        self.parts.clear()
         return text
 
 
 def csv_lines(columns, rows, bom=False):
     """The CSV text of `rows` in pieces of several rows; a last line says if it failed."""
-    writer = csv.writer(_Line(), quoting=csv.QUOTE_ALL)
+    buffer = _Buffer()
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
     names = [column.name for column in columns]
     written = 0
     try:
-        yield ("\ufeff" if bom else "") + writer.writerow(names)
+        writer.writerow(names)
+        yield ("\ufeff" if bom else "") + buffer.take()
         for chunk in chunked(rows, ROWS_PER_WRITE):
-            yield "".join(writer.writerow([csv_cell(row[name]) for name in names]) for row in chunk)
+            writer.writerows([csv_cells(row, names) for row in chunk])
+            yield buffer.take()
             written += len(chunk)
     except Exception as error:
         logger.exception("CSV export failed after %d rows", written)
+        buffer.take()
         yield f"# export failed after {written} rows: {type(error).__name__}\r\n"
 
 
