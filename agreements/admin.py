@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from .exports import export_selected_agreements_as_csv
 from .models import Agreement, Corridor, FocusArea
 
 
@@ -25,3 +26,4 @@ class AgreementAdmin(admin.ModelAdmin):
     search_fields = ["statement"]
     autocomplete_fields = ["meeting"]
     filter_horizontal = ["focus_areas", "corridors"]
+    actions = [export_selected_agreements_as_csv]

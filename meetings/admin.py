@@ -5,6 +5,7 @@ from django.utils.html import format_html
 
 from agreements.models import Agreement, MeetingCorridor, MeetingFocusArea
 
+from .exports import export_selected_meetings_as_csv
 from .forms import (
     MeetingCorridorForm,
     MeetingForm,
@@ -119,6 +120,7 @@ class MeetingAdmin(admin.ModelAdmin):
     list_filter = ["body", "review_status", "mode", "corridors", "focus_areas"]
     list_select_related = ["body"]
     date_hierarchy = "date"
+    actions = [export_selected_meetings_as_csv]
     search_fields = [
         "body__short_name",
         "body__name",
