@@ -13,7 +13,7 @@ from datetime import date
 
 from .bodies import find_bodies
 from .dates import DateMention, find_dates, parse_iso
-from .people import find_people, find_roles, has_title, typical_country
+from .people import OTHER_COUNTRY, Person, find_people, find_roles, has_title, typical_country
 from .references import Ref, find_refs
 from .text import Sentence, headline, normalize, publication_date, split_sentences
 from .topics import (
@@ -112,6 +112,7 @@ class _Article:
         self.full_names = dict(self.known_bodies)
         self.meetings: list[_Meeting] = []
         self.registry: dict[str, tuple[str, str]] = {}
+        self.recent: list[str] = []  # people named so far, the latest last
         self._dateline_city = None
         self._dateline_date = None
 
@@ -252,6 +253,7 @@ class _Article:
             for person in find_people(text) if has_title(text) else ():
                 if person.title or person.country:
                     self.registry.setdefault(person.name, (person.title, person.country))
+                    self._seen(person.name)
             if not targets:
                 previous_focus = False
                 continue
@@ -337,7 +339,7 @@ class _Article:
             before = [r for r in refs if r.start <= pos]
             mains = [r for r in refs if r.meeting.is_main and not r.back]
             if mains:
-                meeting = ([r for r in mains if r.start <= role.person.start] or mains)[-1].meeting
+                meeting = ([r for r in mains if r.start <= pos] or mains)[-1].meeting
             elif before:
                 meeting = before[-1].meeting
             elif refs:
@@ -346,21 +348,70 @@ class _Article:
                 meeting = current
             if meeting is None:
                 continue
-            if role.person is None:  # "the two leaders co-chaired the session"
-                for leader in meeting.leaders:
-                    if all(x.name != leader.name for x in meeting.co_chairs):
-                        meeting.co_chairs.append(leader)
+            bucket = meeting.co_chairs if role.role == "co_chair" else meeting.leaders
+            if role.person is None:  # "the two leaders co-chaired", "the two officials led"
+                pair = meeting.leaders if role.role == "co_chair" and meeting.leaders else []
+                pair = pair or self._last_pair()
+                for person in pair:
+                    if all(x.name != person.name for x in bucket):
+                        bucket.append(
+                            PersonMention(
+                                person.name, person.title, person.country, self.evidence(i)
+                            )
+                        )
                 continue
-            p = role.person
+            p = self._resolve_partial(role.person)
+            if p is None:
+                continue
             known = self.registry.get(p.name, ("", ""))
             title = p.title or known[0]
             country = p.country or known[1] or typical_country(title)
             if p.title or p.country:
                 self.registry.setdefault(p.name, (p.title, p.country))
             mention = PersonMention(p.name, title, country, self.evidence(i))
-            bucket = meeting.co_chairs if role.role == "co_chair" else meeting.leaders
             if all(x.name != p.name for x in bucket):
                 bucket.append(mention)
+            self._seen(p.name)
+
+    def _seen(self, name: str) -> None:
+        if name in self.recent:
+            self.recent.remove(name)
+        self.recent.append(name)
+
+    def _last_pair(self) -> list[PersonMention]:
+        """The two people named last: whom "the two officials" refers to. Not a pair when
+        both are known to be from the same country."""
+        if len(self.recent) < 2:
+            return []
+        pair = []
+        for name in self.recent[-2:]:
+            title, country = self.registry.get(name, ("", ""))
+            pair.append(PersonMention(name, title, country or typical_country(title), None))
+        a, b = pair[0].country, pair[1].country
+        return [] if a and a == b else pair
+
+    def _resolve_partial(self, p):
+        """A surname ("Mr. Sun") or a bare title ("the Foreign Secretary") as the one person
+        named in full earlier with that name or title; None when there is not exactly one."""
+        if not p.partial:
+            return p
+        if p.name:
+            word = p.name.casefold()
+            found = [n for n in self.registry if word in n.casefold().split()]
+            found = found or [n for n in self.recent if word in n.casefold().split()]
+            if len(found) > 1 and p.title:
+                found = [n for n in found if _same_title(self.registry[n][0], p.title)]
+        else:
+            found = [
+                n
+                for n, (title, country) in self.registry.items()
+                if _same_title(title, p.title)
+                and (not p.country or not country or country == p.country)
+            ]
+        if len(found) != 1:
+            return None
+        title, country = self.registry.get(found[0], ("", ""))
+        return Person(found[0], p.title or title, p.country or country, p.start, p.end)
 
     def _derive_corridors(self) -> None:
         for m in self.meetings:
@@ -370,6 +421,17 @@ class _Article:
                         m.corridors.append(CorridorMention(slug, "derived", f.evidence, via=f.slug))
 
     def _finish_people(self, people: list[PersonMention]) -> list[PersonMention]:
+        out = self._titled(people)
+        # A bilateral pair: when one side's country is known, the other is the other side.
+        if len(out) == 2:
+            a, b = out
+            if not a.country and b.country in OTHER_COUNTRY:
+                a.country = OTHER_COUNTRY[b.country]
+            elif not b.country and a.country in OTHER_COUNTRY:
+                b.country = OTHER_COUNTRY[a.country]
+        return out
+
+    def _titled(self, people: list[PersonMention]) -> list[PersonMention]:
         out = []
         for p in people:
             title, country = self.registry.get(p.name, ("", ""))
@@ -426,6 +488,15 @@ _SIDE_HINT = re.compile(r"with|called|sidelines|paid")
 
 def _side_event(text: str) -> bool:
     return bool(_SIDE_HINT.search(text)) and bool(SIDE_EVENT.search(text))
+
+
+_TITLE_NOISE = re.compile(r"\b(?:the|of|china's|pakistan's|chinese|pakistani|china|pakistan)\b")
+
+
+def _same_title(a: str, b: str) -> bool:
+    """'Foreign Secretary' and 'the Foreign Secretary of Pakistan' are the same title."""
+    a, b = (" ".join(_TITLE_NOISE.sub(" ", t.lower()).split()) for t in (a, b))
+    return bool(a) and a == b
 
 
 def _unique(items) -> list:

@@ -64,7 +64,7 @@ NOT_NAME_WORDS = frozenset(
     nation express gazette people's global radio television tv press release statement
     spokesperson said added noted under since let all new year western eastern northern
     southern northwest northeast southwest southeast xinjiang uygur autonomous region province
-    punjab sindh balochistan khyber pakhtunkhwa hong kong united nations states kingdom god
+    punjab sindh balochistan khyber pakhtunkhwa united nations states kingdom god
     mission embassy excellency islamic republic""".split()
 )
 NAME_PARTICLES = frozenset({"ul", "ud", "bin", "binte", "al", "ur", "e", "van", "de", "von", "el"})
@@ -104,6 +104,8 @@ _CITY_WORDS = frozenset(w.lower() for w in [*CITIES, *CITY_ALIASES])
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _HE = re.compile(r"\bH\.\s?E\.\s*")
 _PARENTHESIS = re.compile(r"\([^()]{1,40}\)")
+# Multi-word place names whose words are also people's names ("Kong" is a surname).
+_PLACE_PHRASES = re.compile(r"\bHong\s+Kong\b|\bNew\s+York\b|\bSri\s+Lanka\b")
 
 
 @dataclass
@@ -113,6 +115,10 @@ class Person:
     country: str
     start: int  # of the name, relative to the sentence
     end: int
+    # A partial reference to someone named in full elsewhere: a surname after an honorific
+    # or a title ("Mr. Sun", "Foreign Secretary Qureshi"), or a title alone ("the Foreign
+    # Secretary", then `name` is ""). The article resolves it or drops it.
+    partial: bool = False
 
 
 @dataclass
@@ -147,10 +153,12 @@ def _is_title_word(low: str) -> bool:
     )
 
 
-def find_people(text: str) -> list[Person]:
-    """Every name (2-4 capitalised words) in `text`, with the title next to it."""
+def find_people(text: str, partial: bool = False) -> list[Person]:
+    """Every name (2-4 capitalised words) in `text`, with the title next to it. With
+    `partial`, also single surnames after an honorific or a title ("Mr. Sun")."""
     text = _HE.sub(lambda m: " " * len(m.group()), text)
     text = _PARENTHESIS.sub(lambda m: " " * len(m.group()), text)
+    text = _PLACE_PHRASES.sub(lambda m: " " * len(m.group()), text)
     tokens = list(_TOKEN.finditer(text))
     people: list[Person] = []
     i = 0
@@ -178,12 +186,67 @@ def find_people(text: str) -> list[Person]:
             if not title:
                 title, country = _title_after(text, tokens, j)
             people.append(Person(text[start:end], title, country, start, end))
+        elif size == 1 and partial and i > 0:
+            start, end = tokens[i].start(), tokens[i].end()
+            prev = tokens[i - 1]
+            gap = text[prev.end() : start]
+            after_title = prev.group().lower() in TITLE_HEADS and gap == " "
+            after_honorific = prev.group().lower() in HONORIFICS and gap.strip() in ("", ".")
+            title, country = _title_before(text, tokens, i) if after_title else ("", "")
+            if title or after_honorific:
+                people.append(Person(text[start:end], title, country, start, end, partial=True))
         i = j
     return people
 
 
+_TITLE_REF = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?=[A-Z])")
+
+
+def find_title_refs(text: str) -> list[Person]:
+    """Titles standing for a person named elsewhere: 'the Foreign Secretary co-chaired ...'.
+    A title followed by a name is not one (the name is found by `find_people`)."""
+    refs: list[Person] = []
+    for m in _TITLE_REF.finditer(text):
+        tokens = list(_TOKEN.finditer(text, m.end(), min(len(text), m.end() + 120)))
+        k = 0
+        while k < len(tokens):
+            word = tokens[k].group()
+            low = word.lower()
+            if not _is_title_word(low) or (low not in TITLE_CONNECTORS and not word[0].isupper()):
+                break
+            if k and not _gap_ok(text[tokens[k - 1].end() : tokens[k].start()], "", word):
+                break
+            k += 1
+        run = tokens[:k]
+        while run and run[-1].group().lower() in TITLE_CONNECTORS:
+            run.pop()
+        if not run:
+            continue
+        if k < len(tokens):
+            gap = text[run[-1].end() : tokens[k].start()]
+            if gap.strip() in ("", ",") and _is_name_word(tokens[k].group()):
+                continue  # "the Foreign Secretary, Sohail Iqbal": a titled name
+        title, country = _clean_title(text, run)
+        if title:
+            refs.append(Person("", title, country, run[0].start(), run[-1].end(), partial=True))
+    return refs
+
+
+def _mentions(text: str) -> list[Person]:
+    """Names, surnames and bare titles in `text`, in order."""
+    found = find_people(text, partial=True)
+    if _TITLE_HINT.search(text.lower()):
+        found += [
+            r
+            for r in find_title_refs(text)
+            if not any(p.start < r.end and r.start < p.end for p in found)
+        ]
+    return sorted(found, key=lambda p: p.start)
+
+
 ORG_WORDS = frozenset(
-    "ministry department division board commission authority administration bureau".split()
+    """ministry department division board commission authority administration bureau
+    corporation council agency institute""".split()
 )
 _PAREN_GAP = re.compile(r"\s*\([^)]{1,40}\)\s*")
 _COUNTRY_QUALIFIER = re.compile(
@@ -207,6 +270,24 @@ def _gap_ok(gap: str, before: str, after: str) -> bool:
     return False
 
 
+def _org_name_start(text: str, tokens: list, k: int) -> int:
+    """'... of the Gwadar Port Authority': where a capitalised organisation name ending in
+    tokens[k] (an organisation word) starts, when 'of (the)' comes before it; else k."""
+    if k >= len(tokens) or tokens[k].group().lower() not in ORG_WORDS:
+        return k
+    j = k
+    while j > 0 and k - j <= 4:
+        prev = tokens[j - 1]
+        if text[prev.end() : tokens[j].start()] != " ":
+            return k
+        if prev.group().lower() in ("of", "the"):
+            return j
+        if not prev.group()[0].isupper():
+            return k
+        j -= 1
+    return k
+
+
 def _title_before(text: str, tokens: list, i: int) -> tuple[str, str]:
     k = i
     while k > 0:
@@ -214,7 +295,11 @@ def _title_before(text: str, tokens: list, i: int) -> tuple[str, str]:
         gap = text[prev.end() : tokens[k].start()]
         low = prev.group().lower()
         if not _is_title_word(low):
-            break
+            start = _org_name_start(text, tokens, k) if k < i else k
+            if start == k:
+                break
+            k = start
+            continue
         first_step = k == i and gap == ", " and (low in TITLE_HEADS or low in TITLE_TOPICS)
         if not first_step and not _gap_ok(gap, prev.group(), tokens[k].group()):
             break
@@ -292,14 +377,15 @@ def typical_country(title: str) -> str:
 
 # --- roles -------------------------------------------------------------------------------
 
+# Between "co-chaired" and its "by": no relative clause ("co-chaired the meeting, which was
+# attended by ..." names who attended, not who chaired).
+_TO_BY = r"(?:(?!\b(?:which|who|where|attended|and|while)\b)[^.;]){0,60}?\bby"
 _CO_CHAIRED_BY = re.compile(
-    r"\b(?:co-?\s?chaired|chaired)\b[^.;]{0,60}?\bby\s+|"
+    rf"\b(?:co-?\s?chaired|chaired)\b{_TO_BY}\s+|"
     r"\b(?:co-?\s?)?chair(?:man|person)ship\s+of\s+",
     re.IGNORECASE,
 )
-_CO_CHAIRED = re.compile(
-    r"\b(?:jointly\s+)?co-?\s?chair(?:ed|s)?\b(?![^.;]{0,60}?\bby\b)", re.IGNORECASE
-)
+_CO_CHAIRED = re.compile(rf"\b(?:jointly\s+)?co-?\s?chair(?:ed|s)?\b(?!{_TO_BY}\b)", re.IGNORECASE)
 _CO_CHAIRED_WITH = re.compile(r"\bco-?\s?chair(?:ed|s)?\b[^.;]{0,120}?\bwith\s+", re.IGNORECASE)
 _NAMELESS_PAIR = re.compile(r"\b(?:two|both)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(
@@ -316,8 +402,15 @@ _LED_THE_SIDE = re.compile(
     rf"(?:{_SIDE}(?:'s)?\s+)?(?:high[-\s]level\s+|\d+-member\s+)?(?:delegation|side|team)\b",
 )
 _SIDE_LED_BY = re.compile(
-    rf"\b{_SIDE}\s+(?:high[-\s]level\s+)?(?:delegation|side|team)(?:\s+(?:was|were|is))?,?\s+"
+    rf"\b{_SIDE}(?:'s)?\s+(?:high[-\s]level\s+)?(?:delegation|side|team)"
+    r"(?:(?:,[^.;,]{1,60},|\s+(?:at|to|for|in)\s+[^.;,]{1,60}?){0,2}\s+(?:was|were|is))?,?\s+"
     r"(?:(?:led|headed|represented)\s+)?by\s+",
+)
+# "X and Y led their respective delegations", "the two officials led their countries' sides"
+_LED_THEIR = re.compile(
+    r"\b(?:led|headed|leading|heading)\s+(?:their|the)\s+(?:two\s+)?"
+    r"(?:respective\s+|countries'\s+|country's\s+|sides'\s+|own\s+)*(?:delegations|sides|teams)\b",
+    re.IGNORECASE,
 )
 _DELEGATION_FROM_LED_BY = re.compile(
     r"\b(?:delegation|side|team)\s+(?:from|of)\s+(?P<side>Pakistan|China)\s*,?\s+"
@@ -358,7 +451,7 @@ def _side_of(section: str, person: Person, previous_end: int) -> str:
     return _side_country(before[-1].group(1)) if before else ""
 
 
-_ROLE_HINT = re.compile(r"chair|led\b|head|represent")
+_ROLE_HINT = re.compile(r"chair|led\b|lead|head|represent")
 _TITLE_HINT = re.compile(r"\b(?:" + "|".join(sorted(TITLE_HEADS, key=len, reverse=True)) + r")\b")
 
 
@@ -376,8 +469,9 @@ def find_roles(sentence: str) -> list[Role]:
     seen: set[str] = set()
 
     def add(role: str, person: Person) -> None:
-        if person.name not in seen:
-            seen.add(person.name)
+        key = person.name or person.title.lower()
+        if key not in seen:
+            seen.add(key)
             roles.append(Role(role, person))
 
     for m in _CO_CHAIRED_BY.finditer(sentence):
@@ -385,32 +479,42 @@ def find_roles(sentence: str) -> list[Role]:
         cut = _CLAUSE_END.search(rest)
         section = rest[: cut.start()] if cut else rest
         previous_end = 0
-        for person in find_people(section)[:4]:
+        for person in _mentions(section)[:4]:
             country = _side_of(section, person, previous_end)
             previous_end = person.end
             add("co_chair", _with_country(_shift([person], m.end())[0], country))
     for m in _CO_CHAIRED.finditer(sentence):
         before = sentence[: m.start()]
         cut = max((c.end() for c in re.finditer(r";|\bwhile\b|\bwhereas\b", before)), default=0)
-        people = _shift(find_people(before[cut:]), cut)
+        people = _shift(_mentions(before[cut:]), cut)
         for person in people[-4:]:
             add("co_chair", person)
         if not people and _NAMELESS_PAIR.search(before[cut:]):
             roles.append(Role("co_chair", None))
     for m in _CO_CHAIRED_WITH.finditer(sentence):
-        people = _shift(find_people(sentence[m.end() :]), m.end())
+        people = _shift(_mentions(sentence[m.end() :]), m.end())
         if people:
             add("co_chair", people[0])
     prev_end = 0
     for m in _LED_THE_SIDE.finditer(sentence):
         section = sentence[prev_end : m.start()]
-        people = _shift(find_people(section), prev_end)
+        people = _shift(_mentions(section), prev_end)
         if people:
             add("delegation_leader", _with_country(people[-1], _side_country(m.group("side"))))
         prev_end = m.end()
+    for m in _LED_THEIR.finditer(sentence):
+        cut = max(
+            (c.end() for c in re.finditer(r";|\bwhile\b|\bwhereas\b", sentence[: m.start()])),
+            default=0,
+        )
+        people = _shift(_mentions(sentence[cut : m.start()]), cut)
+        for person in people[-2:]:
+            add("delegation_leader", person)
+        if not people and _NAMELESS_PAIR.search(sentence[cut : m.start()]):
+            roles.append(Role("delegation_leader", None))
     for pattern in (_SIDE_LED_BY, _DELEGATION_FROM_LED_BY, _DELEGATION_LED_BY):
         for m in pattern.finditer(sentence):
-            people = _shift(find_people(sentence[m.end() :]), m.end())
+            people = _shift(_mentions(sentence[m.end() :]), m.end())
             if people:
                 side = m.groupdict().get("side")
                 add("delegation_leader", _with_country(people[0], _side_country(side)))

@@ -123,3 +123,182 @@ def test_co_chairs_of_one_meeting_are_not_copied_to_another():
     )
     result = extract(text)
     assert [len(m.co_chairs) for m in result.meetings] == [2, 0]
+
+
+# --- rules added for co-chair and delegation-leader phrasings -----------------------------
+
+
+def test_kong_is_a_surname_and_hong_kong_is_a_place():
+    text = (
+        "The 3rd round of BPC was held in Beijing. The Chinese delegation was led by Mr. Kong "
+        "Lihua, Vice Foreign Minister, who had just returned from Hong Kong."
+    )
+    assert people(text, "delegation_leaders") == [("Kong Lihua", "Vice Foreign Minister", "China")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The session opened in Lahore, with Foreign Secretary Sohail Iqbal leading the Pakistani "
+        "side.",
+        "Foreign Secretary Sohail Iqbal, heading the Pakistani delegation, spoke first.",
+    ],
+)
+def test_leading_and_heading_name_a_delegation_leader(sentence):
+    text = f"The 9th round of BPC was held in Lahore. {sentence}"
+    assert people(text, "delegation_leaders") == [SOHAIL]
+
+
+def test_a_relative_clause_after_co_chaired_is_not_its_by_phrase():
+    text = (
+        "The 7th JCC was held in Beijing. Foreign Secretary Sohail Iqbal and Vice Foreign "
+        "Minister Luo Wen co-chaired the session, which was attended by officials of the "
+        "Planning Commission."
+    )
+    assert sorted(people(text)) == sorted([LUO, SOHAIL])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "China's delegation at the talks, held over two days, was headed by Vice Foreign "
+        "Minister Luo Wen.",
+        "The Chinese delegation to the consultations was led by Vice Foreign Minister Luo Wen.",
+    ],
+)
+def test_the_side_and_its_leader_may_be_apart(sentence):
+    text = f"The 4th round of BPC took place in Shanghai. {sentence}"
+    assert people(text, "delegation_leaders") == [LUO]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two officials led their countries' delegations at the consultations.",
+        "The two led their respective delegations.",
+        "Both men headed their respective sides.",
+    ],
+)
+def test_the_two_officials_leading_delegations_are_the_two_named_before(sentence):
+    text = (
+        "Vice Foreign Minister Luo Wen arrived in Islamabad on Monday to meet Foreign Secretary "
+        f"Sohail Iqbal.\nThe 6th round of BPC was held in Islamabad on Tuesday. {sentence}"
+    )
+    assert sorted(people(text, "delegation_leaders")) == sorted([LUO, SOHAIL])
+
+
+def test_two_people_of_the_same_country_are_not_the_two_delegation_leaders():
+    text = (
+        "Foreign Secretary Sohail Iqbal met Federal Minister for Planning Asad Mir on Monday.\n"
+        "The 6th round of BPC was held in Islamabad. The two officials led their delegations."
+    )
+    assert people(text, "delegation_leaders") == []
+
+
+def test_x_and_y_led_their_respective_delegations():
+    text = (
+        "The 6th round of BPC was held in Islamabad. Foreign Secretary Sohail Iqbal and Vice "
+        "Foreign Minister Luo Wen led their respective delegations."
+    )
+    assert sorted(people(text, "delegation_leaders")) == sorted([LUO, SOHAIL])
+
+
+@pytest.mark.parametrize(
+    "sentence, role",
+    [
+        (
+            "The Foreign Secretary co-chaired the 2nd JCC with Vice Foreign Minister Luo Wen.",
+            "co_chairs",
+        ),
+        (
+            "At the 2nd round of BPC, the Foreign Secretary led the Pakistan delegation, while the "
+            "Chinese side was led by Vice Foreign Minister Luo Wen.",
+            "delegation_leaders",
+        ),
+    ],
+)
+def test_a_title_alone_is_the_person_named_earlier_with_that_title(sentence, role):
+    text = f"Foreign Secretary Sohail Iqbal arrived in Beijing on Sunday.\n{sentence}"
+    assert sorted(people(text, role)) == sorted([LUO, SOHAIL])
+
+
+def test_a_title_alone_with_no_earlier_holder_names_nobody():
+    text = "The 2nd JCC was held in Beijing. The Foreign Secretary co-chaired it with Luo Wen."
+    assert people(text) == [("Luo Wen", "", "")]
+
+
+def test_a_title_alone_held_by_two_people_earlier_names_nobody():
+    text = (
+        "Director General Bilal Ahmed and Director General Chen Lin met in May.\n"
+        "The 2nd JCC was held in Beijing. The Director General co-chaired it with Luo Wen."
+    )
+    assert people(text) == [("Luo Wen", "", "")]
+
+
+@pytest.mark.parametrize("reference", ["Mr. Iqbal", "Foreign Secretary Iqbal"])
+def test_a_surname_is_the_full_name_seen_earlier(reference):
+    text = (
+        "Foreign Secretary Sohail Iqbal arrived in Beijing on Sunday.\n"
+        f"The 2nd JCC was co-chaired by {reference} and Vice Foreign Minister Luo Wen."
+    )
+    assert sorted(people(text)) == sorted([LUO, SOHAIL])
+
+
+def test_a_surname_never_seen_in_full_names_nobody():
+    text = "The 2nd JCC was co-chaired by Mr. Iqbal and Vice Foreign Minister Luo Wen."
+    assert people(text) == [LUO]
+
+
+def test_the_two_officials_co_chairing_are_the_two_named_before():
+    text = (
+        "The 5th JWG on Health was held in Karachi.\n"
+        "The Pakistani side was represented by Dr. Asad Mir, Director General Health, and the "
+        "Chinese side by Ms. Chen Lin of China's National Health Commission. The two officials "
+        "co-chaired the meeting."
+    )
+    assert [p[0] for p in people(text)] == ["Asad Mir", "Chen Lin"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "The meeting was co-chaired by Director General Bilal Ahmed and Vice Minister Chen Lin.",
+            [
+                ("Bilal Ahmed", "Director General", "Pakistan"),
+                ("Chen Lin", "Vice Minister", "China"),
+            ],
+        ),
+        (
+            "The meeting was co-chaired by Chen Lin, Director of China's Energy Bureau, and Bilal "
+            "Ahmed, Director of the Power Board.",
+            [
+                ("Chen Lin", "Director of Energy Bureau", "China"),
+                ("Bilal Ahmed", "Director of the Power Board", "Pakistan"),
+            ],
+        ),
+    ],
+)
+def test_a_co_chair_with_no_country_is_from_the_other_side(sentence, expected):
+    text = f"The 3rd JWG on Energy was held in Quetta. {sentence}"
+    assert people(text) == expected
+
+
+def test_the_other_side_is_not_guessed_for_three_co_chairs():
+    text = (
+        "The 3rd JWG on Energy was held in Quetta. It was co-chaired by Director General Bilal "
+        "Ahmed, Vice Minister Chen Lin and Director Asad Mir."
+    )
+    assert [p[2] for p in people(text)] == ["", "China", ""]
+
+
+def test_a_title_may_name_an_organisation_with_capitalised_words():
+    text = (
+        "The 1st JWG on Mining was held in Karachi. Chairman of the Sindh Coal Authority "
+        "Asad Mir and Vice Minister Chen Lin co-chaired the session."
+    )
+    assert people(text)[0] == (
+        "Asad Mir",
+        "Chairman of the Sindh Coal Authority",
+        "Pakistan",
+    )
