@@ -111,7 +111,8 @@ def meeting_detail(request, slug):
 
 
 def changes_since(previous, meeting):
-    """Focus areas added and dropped, co-chairs who joined and left, since `previous`."""
+    """Focus areas added and dropped, co-chairs who joined and left, since `previous`;
+    each side is compared only when both meetings record it."""
     before = {link.focus_area for link in previous.focus_area_links.select_related("focus_area")}
     after = {link.focus_area for link in meeting.focus_area_links.all()}
     chairs_before = {
@@ -123,7 +124,11 @@ def changes_since(previous, meeting):
         for p in delegation.participants.all()
         if p.role == Role.CO_CHAIR
     }
+    # A meeting known only from a passing mention has no focus areas or co-chairs
+    # recorded: comparing it would report everything as dropped.
     return {
+        "focus_areas_compared": bool(before and after),
+        "chairs_compared": bool(chairs_before and chairs_after),
         "added": sorted(after - before, key=str),
         "dropped": sorted(before - after, key=str),
         "chairs_joined": sorted(chairs_after - chairs_before, key=str),

@@ -187,3 +187,10 @@ def test_the_detail_page_runs_a_bounded_number_of_queries(
     with django_assert_max_num_queries(15):
         response = client.get("/meetings/jwg-icc-2/")
     assert "Person" in response.content.decode()
+
+
+def test_a_meeting_known_only_by_mention_is_not_compared(client, second):
+    html = client.get("/meetings/jwg-icc-4/").content.decode()
+    changes = html[html.index("Since the previous meeting") :]
+    assert changes.count("not recorded for both meetings, so not compared") == 2
+    assert "Focus areas dropped" not in changes

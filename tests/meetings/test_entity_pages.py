@@ -39,7 +39,7 @@ def test_a_focus_area_page_shows_meetings_over_time_and_a_count_per_year(client)
         add_focus_areas(make_meeting(number=number, date=date), "energy")
     make_meeting(number=4, date="2021-01-01")
     html = client.get("/focus-areas/energy/").content.decode()
-    assert re.findall(r'<td><a href="/meetings/([\w-]+)/">', html) == [
+    assert re.findall(r'<td class="title"><a href="/meetings/([\w-]+)/">', html) == [
         "jwg-icc-1",
         "jwg-icc-3",
         "jwg-icc-2",
@@ -56,10 +56,13 @@ def test_a_corridor_page_includes_its_descendants(client):
     add_corridors(green, "green", how="derived")
     make_meeting(number=3, date="2021-01-01")
     html = client.get("/corridors/cpec/").content.decode()
-    assert re.findall(r'<td><a href="/meetings/([\w-]+)/">', html) == ["jwg-icc-1", "jwg-icc-2"]
+    assert re.findall(r'<td class="title"><a href="/meetings/([\w-]+)/">', html) == [
+        "jwg-icc-1",
+        "jwg-icc-2",
+    ]
     assert "(1 meeting)" in html  # one stated explicitly
     html = client.get("/corridors/green/").content.decode()
-    assert re.findall(r'<td><a href="/meetings/([\w-]+)/">', html) == ["jwg-icc-2"]
+    assert re.findall(r'<td class="title"><a href="/meetings/([\w-]+)/">', html) == ["jwg-icc-2"]
     assert 'within <a href="/corridors/cpec/">CPEC</a>' in html
 
 

@@ -15,7 +15,7 @@ def listed(response):
     """The meeting slugs in the result table, in the order shown."""
     html = response.content.decode()
     table = html[html.index('<table class="meetings">') : html.index("</table>")]
-    return re.findall(r'<td><a href="/meetings/([\w-]+)/">', table)
+    return re.findall(r'<td class="title"><a href="/meetings/([\w-]+)/">', table)
 
 
 def get_list(client, query=""):

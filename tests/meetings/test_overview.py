@@ -37,7 +37,7 @@ def test_it_shows_counts(client, meetings):
 def test_it_lists_the_latest_meetings_first(client, meetings):
     html = client.get("/").content.decode()
     latest = html[html.index("Latest meetings") : html.index("All meetings")]
-    assert re.findall(r'<td><a href="/meetings/([\w-]+)/">', latest) == [
+    assert re.findall(r'<td class="title"><a href="/meetings/([\w-]+)/">', latest) == [
         "jcc-10",
         "jwg-icc-2",
         "jwg-icc-1",
