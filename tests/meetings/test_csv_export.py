@@ -273,3 +273,32 @@ def test_a_derived_corridor_without_an_explicit_one_is_listed_in_both_columns(cl
     (row,) = csv_dicts(client.get("/meetings/export.csv"))
 
     assert (row["corridors"], row["corridors_derived"]) == ("innovation", "innovation")
+
+
+def test_staff_export_selected_meetings_as_csv_from_the_admin(staff_client, client):
+    made = many_meetings()
+    chosen = [made[0], made[2], made[6]]  # all have Luo Zhaohui among participants
+
+    response = staff_client.post(
+        "/admin/meetings/meeting/?q=Luo",
+        {"action": "export_selected_meetings_as_csv", "_selected_action": [m.pk for m in chosen]},
+    )
+
+    header, rows = csv_rows(response)
+    assert header == [column.name for column in MEETING_COLUMNS]
+    by_id = {row[0]: row for row in rows}
+    assert sorted(by_id) == sorted(str(m.pk) for m in chosen)
+    # The same cells as the public export's rows for those meetings.
+    public = {row[0]: row for row in csv_rows(client.get("/meetings/export.csv"))[1]}
+    assert all(by_id[pk] == public[pk] for pk in by_id)
+    assert response["Content-Disposition"].startswith(
+        'attachment; filename="cpec-meetings-selected-'
+    )
+
+
+def test_the_export_action_is_offered_on_the_meeting_changelist(staff_client):
+    second_jwg_icc()
+
+    response = staff_client.get("/admin/meetings/meeting/")
+
+    assert b"Export selected as CSV" in response.content

@@ -1,0 +1,158 @@
+"""Spreadsheet formula injection and text round trips through the CSV exports."""
+
+import csv
+import io
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from meetings.exports import (
+    FORMULA_STARTS,
+    MEETING_COLUMNS,
+    Column,
+    csv_lines,
+    neutralise,
+    unneutralise,
+)
+from meetings.models import Meeting, Person
+from tests.conftest import add_participant, make_meeting
+from tests.meetings.export_helpers import csv_dicts, json_rows
+
+DANGEROUS = (*FORMULA_STARTS, "'")
+# Text that starts with each dangerous character is made often, not left to chance.
+risky_text = st.one_of(
+    st.text(),
+    st.builds(lambda start, rest: start + rest, st.sampled_from(DANGEROUS), st.text()),
+)
+
+TRICKY = [
+    "=SUM(A1:A9)",
+    "+92 51 111",
+    "-2",
+    "@SUM(1)",
+    "\tindented",
+    "\rcarriage",
+    "'quoted already",
+    "''twice",
+    'He said "agreed", then left',
+    "Islamabad, Pakistan",
+    "two\nlines",
+    "windows\r\nlines",
+    "اسلام آباد",  # Islamabad in Urdu
+    "中巴经济走廊联合合作委员会",  # the JCC in Chinese
+    "王毅, 外交部长",
+    '=HYPERLINK("http://evil","click")',
+    "",
+    " leading space",
+]
+
+
+@given(risky_text)
+def test_no_neutralised_text_starts_with_a_dangerous_character_and_it_reverses(text):
+    safe = neutralise(text)
+
+    assert not safe.startswith(FORMULA_STARTS)
+    assert unneutralise(safe) == text
+    if not text.startswith(DANGEROUS):
+        assert safe == text
+
+
+def read_back(pieces):
+    text = "".join(pieces)
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+cell_values = st.one_of(
+    st.none(),
+    st.integers(min_value=0, max_value=10**6),
+    risky_text,
+    st.lists(risky_text, max_size=3),
+)
+
+
+@given(st.lists(st.lists(cell_values, min_size=3, max_size=3), max_size=5))
+def test_every_cell_the_csv_writer_produces_is_safe_and_gives_the_value_back(values):
+    columns = [Column(f"c{i}", "text", "") for i in range(3)]
+    rows = [dict(zip(("c0", "c1", "c2"), row, strict=True)) for row in values]
+
+    header, *written = read_back(csv_lines(columns, rows))
+
+    assert header == ["c0", "c1", "c2"]
+    assert len(written) == len(values)
+    for row_values, cells in zip(values, written, strict=True):
+        for value, cell in zip(row_values, cells, strict=True):
+            assert not cell.startswith(FORMULA_STARTS)
+            if value is None:
+                assert cell == ""
+            elif isinstance(value, int):
+                assert cell == str(value)
+            elif isinstance(value, list):
+                assert unneutralise(cell) == "; ".join(value)
+            else:
+                assert unneutralise(cell) == value
+
+
+@pytest.mark.django_db
+def test_tricky_text_round_trips_exactly_through_the_csv_and_json_exports(client):
+    for n, text in enumerate(TRICKY, start=1):
+        meeting = make_meeting("JWG-ICC", n, "2020-01-01", city=text, country=text[::-1])
+        add_participant(meeting, f"{text} {n}", "China", title=text)
+    expected = {meeting.pk: meeting for meeting in Meeting.objects.all()}
+
+    rows = csv_dicts(client.get("/meetings/export.csv"))
+    objects = json_rows(client.get("/meetings/export.json"))
+
+    assert len(rows) == len(objects) == len(TRICKY)
+    for row, obj in zip(rows, objects, strict=True):
+        meeting = expected[int(row["meeting_id"])]
+        person = Person.objects.get(participations__meeting=meeting)
+        assert all(not cell.startswith(FORMULA_STARTS) for cell in row.values())
+        assert unneutralise(row["city"]) == meeting.city
+        assert unneutralise(row["country"]) == meeting.country
+        assert unneutralise(row["co_chair_china"]) == person.name
+        assert unneutralise(row["co_chair_china_title"]) == meeting.city
+        assert obj["city"] == (meeting.city or None)
+        assert obj["co_chair_china"] == [person.name]
+        assert obj["co_chair_china_title"] == [meeting.city]
+
+
+@pytest.mark.django_db
+def test_excel_gets_a_byte_order_mark_and_utf8_text(client):
+    make_meeting("JCC", 1, "2014-01-01", city="اسلام آباد", country="中国")
+
+    raw = b"".join(client.get("/meetings/export.csv", {"bom": "1"}).streaming_content)
+
+    assert raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")
+    assert "اسلام آباد" in text and "中国" in text
+
+
+database_text = st.text(alphabet=st.characters(exclude_characters="\x00"), max_size=60) | st.builds(
+    lambda start, rest: start + rest,
+    st.sampled_from(DANGEROUS),
+    st.text(alphabet=st.characters(exclude_characters="\x00"), max_size=60),
+)
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(city=database_text, title=database_text)
+def test_no_exported_cell_starts_with_a_dangerous_character(client, city, title):
+    Meeting.objects.all().delete()
+    meeting = make_meeting("BPC", 1, "2021-03-04", city=city)
+    add_participant(meeting, "Zhang Ming", "China", title=title)
+
+    (row,) = csv_dicts(client.get("/meetings/export.csv"))
+    (obj,) = json_rows(client.get("/meetings/export.json"))
+
+    assert list(row) == [column.name for column in MEETING_COLUMNS]
+    assert not any(cell.startswith(FORMULA_STARTS) for cell in row.values())
+    assert unneutralise(row["city"]) == city
+    assert unneutralise(row["co_chair_china_title"]) == title
+    assert obj["co_chair_china_title"] == [title]
+    assert obj["city"] == (city or None)
