@@ -20,6 +20,7 @@ from .topics import (
     CONTINUATION,
     find_agreement,
     find_corridors,
+    focus_in,
     is_focus_sentence,
     match_focus_areas,
 )
@@ -96,6 +97,7 @@ def extract(text: str, vocabulary: Vocabulary | None = None) -> ArticleExtractio
     sentences = split_sentences(norm, start)
     article = _Article(text, sentences, parse_iso(published_on), vocabulary)
     title = headline(norm, start)
+    article.has_headline = bool(title) and bool(sentences) and sentences[0].text == title
     if title:
         at = norm.find(title, start)
         title = text[at : at + len(title)]
@@ -115,6 +117,7 @@ class _Article:
         self.recent: list[str] = []  # people named so far, the latest last
         self._dateline_city = None
         self._dateline_date = None
+        self.has_headline = False
 
     # --- evidence ------------------------------------------------------------------------
 
@@ -234,6 +237,10 @@ class _Article:
     def _walk(self, refs_by_sentence: list[list[Ref]], bodies) -> None:
         mains = [m for m in sorted(self.meetings, key=lambda m: m.first) if m.is_main]
         current = mains[0] if mains else None
+        suspended = None  # the meeting reported before a side event ("also called on ...")
+        subject = None  # a non-main meeting the previous sentence was about
+        seen: set[_Meeting] = set()  # meetings the body has named so far
+        headlined: set[_Meeting] = set()  # meetings named only in the headline so far
         previous_focus = False
         for i, s in enumerate(self.sentences):
             refs = [r for r in refs_by_sentence[i] if r.meeting is not None]
@@ -242,12 +249,31 @@ class _Article:
                 text = self._dateline(text, refs, current)
             main_refs = [r for r in refs if r.meeting.is_main and not r.back]
             if main_refs:
-                current = main_refs[-1].meeting
+                current, suspended = main_refs[-1].meeting, None
             elif not refs and _side_event(text):
-                current = None
-                previous_focus = False
+                suspended = current or suspended
+                current, subject, previous_focus = None, None, False
                 continue
+            elif suspended is not None and BACK_TO_MEETING.search(text):
+                current, suspended = suspended, None
+            subject = _subject(text, refs) or (subject if CONTINUATION.match(text) else None)
+            if subject is not None and subject.is_main:
+                subject = None
             targets = _unique(r.meeting for r in main_refs) or ([current] if current else [])
+            if subject is not None:
+                targets = [subject]
+            # Background before the body first names a meeting (a headline does not count)
+            # is not about that meeting; a lead saying what the sides agreed is.
+            if i or not self.has_headline:
+                if refs or (headlined and MEETING_SUBJECT.search(text)):
+                    seen.update(r.meeting for r in refs)
+                    seen.update(headlined)
+                    headlined = set()
+            elif refs:
+                headlined = {r.meeting for r in refs}
+            agreement = find_agreement(text)
+            if not agreement:
+                targets = [m for m in targets if m in seen]
             self._logistics(i, text, refs, current, refs_by_sentence[i])
             self._people(i, text, refs, current)
             for person in find_people(text) if has_title(text) else ():
@@ -260,9 +286,12 @@ class _Article:
             masked = [(b.start, b.end) for b in bodies[i]]
             corridors = find_corridors(text, self.vocabulary.corridors)
             masked += [(c.start, c.end) for c in corridors]
-            focus_ok = is_focus_sentence(text) or (previous_focus and CONTINUATION.match(text))
-            focus = match_focus_areas(text, self.vocabulary, masked) if focus_ok else []
-            agreement = find_agreement(text)
+            if is_focus_sentence(text):
+                focus, focus_ok = focus_in(text, self.vocabulary, masked), True
+            elif previous_focus and CONTINUATION.match(text):
+                focus, focus_ok = match_focus_areas(text, self.vocabulary, masked), True
+            else:
+                focus, focus_ok = [], False
             for meeting in targets:
                 for f in focus:
                     if all(x.slug != f.slug for x in meeting.focus):
@@ -278,7 +307,7 @@ class _Article:
                     ev = self.evidence(i)
                     statement = _original_statement(self.text[s.start : s.end], statement)
                     meeting.agreements.append(AgreementMention(statement, kind, slugs, ev))
-            previous_focus = bool(focus_ok)
+            previous_focus = focus_ok
         self._derive_corridors()
 
     def _dateline(self, text: str, refs: list[Ref], current: _Meeting | None) -> str:
@@ -447,7 +476,9 @@ class _Article:
 
     def _mention(self, m: _Meeting) -> MeetingMention:
         dateline_city = self._dateline_city
-        if dateline_city and dateline_city[1] is m and not m.city and m.mode != "virtual":
+        # The dateline is where the story was filed: the venue of the meetings it reports
+        # that name no venue of their own.
+        if dateline_city and m.is_main and not m.city and m.mode != "virtual":
             venue = dateline_city[0]
             m.city, m.country = venue.city, CITIES[venue.city]
             m.venue_evidence = self.evidence(0)
@@ -481,6 +512,27 @@ class _Article:
         names = [re.sub(r"^CPEC\s+", "", n) for n in names]
         full = [n for n in names if " " in n]
         return max(full or names or [m.body], key=len)
+
+
+# After a side event, the article is back on the meeting: "The two sides also agreed ..."
+BACK_TO_MEETING = re.compile(
+    r"\b(?:the|both)\s+(?:two\s+)?(?:sides|delegations|co-chairs)\b|"
+    r"^[\"']?\s*The\s+(?:meeting|session|talks|consultations|JWG|JCC|BPC)\b",
+    re.IGNORECASE,
+)
+# "The fourth meeting, in Islamabad in 2023, was the first in which ...": the sentence is
+# about that meeting even when the article reports another.
+_SUBJECT_LEAD = re.compile(
+    r"^[\"']?\s*(?:(?:The|Its|By\s+the|At\s+the|In\s+the|During\s+the)\s+)?$", re.IGNORECASE
+)
+
+
+def _subject(text: str, refs: list[Ref]):
+    for r in refs:
+        if r.number is not None and not r.back and not r.future:
+            if _SUBJECT_LEAD.match(text[: r.start]):
+                return r.meeting
+    return None
 
 
 _SIDE_HINT = re.compile(r"with|called|sidelines|paid")

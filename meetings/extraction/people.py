@@ -406,6 +406,7 @@ _SIDE_LED_BY = re.compile(
     r"(?:(?:,[^.;,]{1,60},|\s+(?:at|to|for|in)\s+[^.;,]{1,60}?){0,2}\s+(?:was|were|is))?,?\s+"
     r"(?:(?:led|headed|represented)\s+)?by\s+",
 )
+_CLAUSE_CUT = re.compile(r";|\bwhile\b|\bwhereas\b")
 # "X and Y led their respective delegations", "the two officials led their countries' sides"
 _LED_THEIR = re.compile(
     r"\b(?:led|headed|leading|heading)\s+(?:their|the)\s+(?:two\s+)?"
@@ -503,10 +504,7 @@ def find_roles(sentence: str) -> list[Role]:
             add("delegation_leader", _with_country(people[-1], _side_country(m.group("side"))))
         prev_end = m.end()
     for m in _LED_THEIR.finditer(sentence):
-        cut = max(
-            (c.end() for c in re.finditer(r";|\bwhile\b|\bwhereas\b", sentence[: m.start()])),
-            default=0,
-        )
+        cut = max((c.end() for c in _CLAUSE_CUT.finditer(sentence, 0, m.start())), default=0)
         people = _shift(_mentions(sentence[cut : m.start()]), cut)
         for person in people[-2:]:
             add("delegation_leader", person)

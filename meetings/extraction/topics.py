@@ -12,16 +12,42 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .ordinals import edit_distance
+
 # A sentence is about the meeting's substance when it has one of these.
+# (Nouns count only when they introduce what was agreed: "agreement on", "decision to".)
 FOCUS_CUES = re.compile(
-    r"\b(?:agree[ds]?|agreement|consensus|reaffirm\w*|reiterat\w*|underscor\w*|underlin\w*|"
+    r"\b(?:agree[ds]?\b|agreeing|consensus|reaffirm\w*|reiterat\w*|underscor\w*|underlin\w*|"
     r"emphasi[sz]\w*|stress(?:ed|ing)|focus\w*|priorit\w*|discuss\w*|review\w*|resolve[ds]?|"
-    r"decided|decision|pledg\w*|vow\w*|explor\w*|identified|"
+    r"decided|pledg\w*|vow\w*|explor\w*|identified|"
+    r"(?:agreements?|decisions?)\s+(?:on|to|that|regarding|was|were|has|had|reached)\b|"
+    r"reached\s+(?:an\s+)?agreement|"
     r"(?:cooperation|collaboration|partnerships?|cooperate|collaborate|exchanges?|projects?)"
     r"\s+(?:in|on|across|within|regarding|for|including)\b|"
-    r"(?:areas?|domains?)\s*(?:such\s+as|of|including|like|namely|:)(?!\w)|"
-    r"(?:sectors?|fields?)\b)",
+    r"(?:will|would|shall|to)\s+(?:include|cover|encompass)\b|"
+    r"(?:areas?|domains?)\s*(?:such\s+as|of|including|like|namely|:)(?!\w))",
 )
+# One side's wish, not something the sides agreed: "the Chinese side showed interest in ...".
+ONE_SIDE_WISH = re.compile(
+    r"\b(?:showed|shown|expressed|evinced)\s+(?:(?:a|keen|great|its|their|strong)\s+)*interest\b|"
+    r"\b(?:sought|requested|urged|proposed|hoped|wished|asked)\b",
+    re.IGNORECASE,
+)
+BOTH_SIDES = re.compile(
+    r"\b(?:the|both)\s+(?:two\s+)?(?:sides|countries|delegations|parties)\b|\bagree", re.I
+)
+# "the energy sector", "in the fields of health and education": a sector cue counts only
+# right after (or before) the focus words it qualifies.
+SECTOR_CUE = re.compile(r"\b(?:sectors?|fields?)\b")
+_ANY_CUE = re.compile(f"{FOCUS_CUES.pattern}|{SECTOR_CUE.pattern}")
+# Another decision-making forum is the sentence's subject: what it approved is not the
+# meeting's ("the federal cabinet had approved the framework agreement on ...").
+OTHER_FORUM = re.compile(
+    r"\b(?:federal\s+)?cabinet\b|\bparliament\b|\bNational\s+Assembly\b|\bSenate\b|"
+    r"\bECNEC\b|\bECC\b|\bcourt\b",
+)
+# Words that name a kind of sector after the specific one: "IT industry", "power industry".
+GENERIC_HEADS = frozenset({"industry", "industries"})
 # A sentence that carries on from the one before ("Its construction will ...").
 CONTINUATION = re.compile(r"^[\"']?\s*(?:Its|It|They|This|These|Their|Such|In\s+this\s+regard)\b")
 
@@ -103,7 +129,11 @@ def _matchers(focus_areas: tuple[tuple[str, tuple[str, ...]], ...]):
         parts = [re.escape(w).replace(r"\ ", r"[\s,]+") for w in sorted(words, key=len)[::-1]]
         return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(parts) + r")(?![A-Za-z0-9])", flags)
 
-    return build(table, 0), build(exact, 0), table, exact
+    singles: dict[str, tuple[tuple[str, str], ...]] = {}
+    for syn, slug in table.items():
+        if len(syn) >= 8 and syn.isalpha():
+            singles[syn[:3]] = (*singles.get(syn[:3], ()), (syn, slug))
+    return build(table, 0), build(exact, 0), table, exact, singles
 
 
 def _key(vocabulary) -> tuple:
@@ -130,7 +160,7 @@ def _proper_noun(sentence: str, start: int, end: int) -> bool:
 
 def match_focus_areas(sentence: str, vocabulary, masked: list[tuple[int, int]] = ()) -> list[Match]:
     """Focus areas named in `sentence` (whatever the sentence is about)."""
-    loose, exact, table, exact_table = _matchers(_key(vocabulary))
+    loose, exact, table, exact_table, singles = _matchers(_key(vocabulary))
     found: list[Match] = []
     low = sentence.lower()
     if len(low) != len(sentence):  # a character whose lower case is longer: keep offsets
@@ -150,10 +180,73 @@ def match_focus_areas(sentence: str, vocabulary, masked: list[tuple[int, int]] =
                 slug = _lookup_loose(key, lookup, lower)
             if slug is None:
                 continue
-            if lower and _proper_noun(sentence, a, b):
+            if lower and _proper_noun(sentence, a, b) and not _head_of_name(sentence, a, b):
                 continue
             found.append(Match(slug, a, b))
-    return sorted(found, key=lambda f: f.start)
+    if singles:
+        found += _misspelt(sentence, table, singles, found, masked)
+    found.sort(key=lambda f: f.start)
+    return _without_generic_heads(sentence, found)
+
+
+def _head_of_name(sentence: str, start: int, end: int) -> bool:
+    """Is a capitalised match the last word of a name with no 'of' ("Karakoram Highway",
+    "Gwadar Port"): the thing named is of that kind, unlike "Ministry of Energy" or "Energy
+    Administration"."""
+    if _NEXT_CAPITAL.match(sentence, end):
+        return False
+    before = _CAPITALS_BEFORE.search(sentence[max(0, start - 80) : start])
+    if not before:
+        return False
+    words = before.group(1).split()
+    return not any(w.lower() in _NAME_CONNECTORS for w in words)
+
+
+_NAME_CONNECTORS = frozenset({"of", "for", "and", "on", "the"})
+_NEXT_CAPITAL = re.compile(r" +[A-Z]")
+_CAPITALS_BEFORE = re.compile(r"((?:[A-Z][\w'-]* +){1,4})$")
+
+
+def _without_generic_heads(sentence: str, found: list[Match]) -> list[Match]:
+    """'IT industry', 'agricultural industries': the generic head adds no focus area."""
+    out = []
+    for f in found:
+        word = sentence[f.start : f.end].lower()
+        if word in GENERIC_HEADS and out and 0 <= f.start - out[-1].end <= 1:
+            continue
+        out.append(f)
+    return out
+
+
+_WORD = re.compile(r"\b[a-z]{7,}\b")
+
+
+def _misspelt(sentence: str, table, singles, found: list[Match], masked) -> list[Match]:
+    """One-letter misspellings of long one-word synonyms ('agricultur', 'techonology')."""
+    out = []
+    low = sentence.lower()
+    for m in _WORD.finditer(low):
+        word = m.group()
+        candidates = singles.get(word[:3])
+        if not candidates or word in table:
+            continue
+        a, b = m.start(), m.end()
+        if (a > 0 and sentence[a].isupper()) or any(f.start < b and a < f.end for f in found):
+            continue
+        if any(x < b and a < y for x, y in masked):
+            continue
+        slug = _close_synonym(word, candidates)
+        if slug:
+            out.append(Match(slug, a, b))
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _close_synonym(word: str, candidates: tuple[tuple[str, str], ...]) -> str:
+    for syn, slug in candidates:
+        if abs(len(syn) - len(word)) <= 1 and edit_distance(word, syn, 2) <= 1:
+            return slug
+    return ""
 
 
 def _lookup_loose(key: str, lookup: dict[str, str], lower: bool) -> str | None:
@@ -165,7 +258,22 @@ def _lookup_loose(key: str, lookup: dict[str, str], lower: bool) -> str | None:
 
 
 def is_focus_sentence(sentence: str) -> bool:
-    return bool(FOCUS_CUES.search(sentence.lower()))
+    if not _ANY_CUE.search(sentence.lower()) or OTHER_FORUM.search(sentence):
+        return False
+    return not (ONE_SIDE_WISH.search(sentence) and not BOTH_SIDES.search(sentence))
+
+
+def focus_in(sentence: str, vocabulary, masked=()) -> list[Match]:
+    """Focus areas a sentence about what was agreed names. A sentence whose only cue is
+    'sector'/'field' keeps the focus words next to that cue."""
+    low = sentence.lower()
+    if OTHER_FORUM.search(sentence):
+        return []
+    found = match_focus_areas(sentence, vocabulary, masked)
+    if not found or FOCUS_CUES.search(low):
+        return found
+    cues = [m.start() for m in SECTOR_CUE.finditer(low)]
+    return [f for f in found if any(-3 <= c - f.end <= 30 or 0 <= f.start - c <= 12 for c in cues)]
 
 
 def find_corridors(sentence: str, corridors: list[str]) -> list[Match]:

@@ -143,9 +143,19 @@ def canonical_city(name: str) -> str:
     return ""
 
 
+# "the Pakistani embassy in Beijing said": where an institution sits, not where a meeting met.
+_INSTITUTION_BEFORE = re.compile(
+    r"\b(?:embassy|embassies|consulate|consulate-general|mission|high\s+commission|office|"
+    r"headquarters|bureau|correspondent)\s*$",
+    re.IGNORECASE,
+)
+
+
 def find_venues(sentence: str) -> list[Venue]:
     found = []
     for m in _IN_CITY.finditer(sentence):
+        if _INSTITUTION_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
+            continue
         if m.group("city"):
             city = canonical_city(m.group("city"))
             start, end = m.start("city"), m.end("city")

@@ -22,6 +22,7 @@ FOCUS_AREAS = {
         [
             "industry",
             "industrial cooperation",
+            "industrial",
             "industrialisation",
             "industrialization",
             "industries",
@@ -30,7 +31,18 @@ FOCUS_AREAS = {
     "agriculture": ("Agriculture", ["agriculture", "agricultural", "farming"]),
     "energy": (
         "Energy",
-        ["energy", "renewable energy", "clean energy", "power", "power generation", "electricity"],
+        [
+            "energy",
+            "renewable energy",
+            "clean energy",
+            "power",
+            "power generation",
+            "electricity",
+            "solar",
+            "hydropower",
+            "hydel",
+            "wind power",
+        ],
     ),
     "sez": (
         "Special Economic Zones",
@@ -74,6 +86,12 @@ FOCUS_AREAS = {
             "railway",
             "roads",
             "ML-1",
+            "highway",
+            "highways",
+            "motorway",
+            "motorways",
+            "airport",
+            "airports",
         ],
     ),
     "trade-investment": (
@@ -103,6 +121,8 @@ FOCUS_AREAS = {
             "third-party",
             "other nations",
             "other countries",
+            "third countries",
+            "third-country",
         ],
     ),
     "security": (
@@ -117,7 +137,7 @@ FOCUS_AREAS = {
     "water": ("Water", ["water", "water resources", "dams", "irrigation"]),
     "mining": ("Mining", ["mining", "minerals", "mineral"]),
     "maritime": ("Maritime", ["maritime", "Gwadar", "port", "ports", "blue economy"]),
-    "finance": ("Finance", ["finance", "financial", "banking", "currency swap"]),
+    "finance": ("Finance", ["finance", "financial", "financing", "banking", "currency swap"]),
     "tourism": ("Tourism", ["tourism", "tourist"]),
 }
 
