@@ -144,3 +144,85 @@ def test_a_side_meeting_later_in_the_article_gets_nothing():
     )
     assert extract(text).meetings[0].agreements == []
     assert focus(text) == []
+
+
+# --- rules added for focus-area gating -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a noun cue that introduces nothing agreed
+        "The trade agreement of 2006 is often cited by officials.",
+        "Analysts say the decisions matter more than any new power plant.",
+        # 'sector' far from the focus words
+        "Gwadar still has no refinery, and the money that came went into other sectors.",
+        # another forum decided it
+        "He said the federal cabinet had approved the agreement on the railway upgrade.",
+        # one side's wish list
+        "The Chinese side showed keen interest in the mining sector of Balochistan.",
+        "Pakistan sought Chinese support for its textile industry.",
+    ],
+)
+def test_sentences_that_state_no_agreement_give_no_focus_area(sentence):
+    assert focus(HEAD + sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, slugs",
+    [
+        ("A consensus was reached that third countries may join the projects.", ["third-party"]),
+        ("They reached an agreement on cooperation in tourism.", ["tourism"]),
+        ("Health cooperation will include training for nurses.", ["health"]),
+        ("Officials called the energy sector the top concern.", ["energy"]),
+        ("The two sides agreed on financing for solar parks.", ["finance", "energy"]),
+        ("Both sides agreed to complete the Karakoram Highway upgrade.", ["connectivity"]),
+        (
+            "Both side agreed for cooperation in agricultur and educaton.",
+            ["agriculture", "education"],
+        ),
+        ("The two sides agreed to hold an IT industry fair.", ["information-technology"]),
+        ("The two sides agreed to expand the industrial sector.", ["industry"]),
+    ],
+)
+def test_agreements_stated_in_other_words_give_focus_areas(sentence, slugs):
+    assert focus(HEAD + sentence) == slugs
+
+
+def test_the_meeting_is_resumed_after_a_side_event():
+    text = HEAD + (
+        "The Vice Minister also called on the Prime Minister. The two sides agreed to "
+        "cooperate in tourism."
+    )
+    assert focus(text) == ["tourism"]
+
+
+def test_background_before_the_meeting_is_named_is_not_its_focus():
+    text = (
+        "Power cuts and the review of energy tariffs have dominated the news this month.\n"
+        "The sixth meeting of the JWG-ICC was held in Beijing. The two sides agreed to "
+        "cooperate in agriculture."
+    )
+    assert focus(text) == ["agriculture"]
+
+
+def test_a_headline_naming_the_meeting_does_not_make_background_its_focus():
+    text = (
+        "What the sixth JWG-ICC means for Pakistan\n\n"
+        "Power cuts and the review of energy tariffs have dominated the news this month.\n"
+        "The sixth meeting of the JWG-ICC was held in Beijing. The two sides agreed to "
+        "cooperate in agriculture."
+    )
+    assert focus(text) == ["agriculture"]
+
+
+def test_a_sentence_about_an_earlier_meeting_gives_its_facts_to_that_meeting():
+    text = (
+        "The ninth JCC was held in Beijing on 3 May 2024. The sides agreed to cooperate in "
+        "health.\nThe eighth JCC, held in Karachi in 2022, was the first at which the two "
+        "sides agreed to cooperate in tourism under the open corridor."
+    )
+    ninth, eighth = extract(text).meetings
+    assert [f.slug for f in ninth.focus_areas] == ["health"]
+    assert [f.slug for f in eighth.focus_areas] == ["tourism"]
+    assert [c.slug for c in eighth.corridors if c.how == "explicit"] == ["open"]

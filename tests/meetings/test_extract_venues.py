@@ -81,3 +81,25 @@ def test_each_meeting_takes_the_venue_next_to_it():
     )
     cities = {m.number: m.city for m in extract(text).meetings}
     assert cities == {5: "Beijing", 4: "Islamabad"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 3rd JCC was held via video link, the Chinese embassy in Islamabad said.",
+        "The 3rd JCC was held online, according to the Foreign Office in Islamabad.",
+    ],
+)
+def test_an_institution_in_a_city_is_not_the_venue(sentence):
+    assert venue(sentence) == ("", "", "virtual")
+
+
+def test_the_dateline_is_the_venue_of_every_reported_meeting_without_one():
+    text = (
+        "KARACHI: The 3rd JCC was held on Monday. A day later, the 2nd round of BPC was held, "
+        "officials said."
+    )
+    assert [(m.body, m.city) for m in extract(text).meetings] == [
+        ("JCC", "Karachi"),
+        ("BPC", "Karachi"),
+    ]
