@@ -74,11 +74,14 @@ def add_form():
     }
 
 
-def test_editors_add_and_change_meetings_people_agreements_and_conflicts_but_delete_nothing():
+def test_editors_add_and_change_and_delete_only_what_the_extractor_writes_on_a_meeting():
     editors = {p.codename for p in Group.objects.get(name="Editors").permissions.all()}
     for model in ("meeting", "person", "agreement", "conflict", "participant", "sourcedocument"):
         assert {f"add_{model}", f"change_{model}", f"view_{model}"} <= editors, model
-    assert not {codename for codename in editors if codename.startswith("delete_")}
+    assert {codename for codename in editors if codename.startswith("delete_")} == {
+        "delete_meeting", "delete_delegation", "delete_participant", "delete_agreement",
+        "delete_meetingfocusarea", "delete_meetingcorridor",
+    }  # fmt: skip
 
 
 def test_viewers_may_only_view():
@@ -170,7 +173,8 @@ def test_an_editor_adds_a_meeting_uses_the_article_page_and_resolves_a_review(
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert (meeting.city, meeting.review_status) == ("Quetta", "reviewed")
-    assert editor.get(f"/admin/meetings/meeting/{meeting.pk}/delete/").status_code == 403
+    person = Person.objects.create(name="Someone Else")
+    assert editor.get(f"/admin/meetings/person/{person.pk}/delete/").status_code == 403
 
 
 @pytest.mark.parametrize(
@@ -235,3 +239,17 @@ def test_every_admin_form_refuses_a_post_without_a_csrf_token(django_user_model,
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.city == "Quetta"
+
+
+def test_an_editor_can_delete_a_meeting_the_extractor_invented(editor):
+    meeting = make_meeting(number=9, date="2021-01-01")
+    response = editor.post(f"/admin/meetings/meeting/{meeting.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not Meeting.objects.filter(pk=meeting.pk).exists()
+
+
+def test_a_viewer_cannot_delete_a_meeting(viewer):
+    meeting = make_meeting(number=9, date="2021-01-01")
+    response = viewer.post(f"/admin/meetings/meeting/{meeting.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
+    assert Meeting.objects.filter(pk=meeting.pk).exists()
