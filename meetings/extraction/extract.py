@@ -21,8 +21,8 @@ from .topics import (
     find_agreement,
     find_corridors,
     focus_in,
-    is_focus_sentence,
     match_focus_areas,
+    matchers_for,
 )
 from .types import (
     AgreementMention,
@@ -118,6 +118,7 @@ class _Article:
         self._dateline_city = None
         self._dateline_date = None
         self.has_headline = False
+        self.matchers = matchers_for(vocabulary)
 
     # --- evidence ------------------------------------------------------------------------
 
@@ -271,7 +272,7 @@ class _Article:
                     headlined = set()
             elif refs:
                 headlined = {r.meeting for r in refs}
-            agreement = find_agreement(text)
+            agreement = find_agreement(text) if targets else None
             if not agreement:
                 targets = [m for m in targets if m in seen]
             self._logistics(i, text, refs, current, refs_by_sentence[i])
@@ -286,10 +287,12 @@ class _Article:
             masked = [(b.start, b.end) for b in bodies[i]]
             corridors = find_corridors(text, self.vocabulary.corridors)
             masked += [(c.start, c.end) for c in corridors]
-            if is_focus_sentence(text):
-                focus, focus_ok = focus_in(text, self.vocabulary, masked), True
+            focus = focus_in(text, self.vocabulary, masked, self.matchers)
+            if focus is not None:
+                focus_ok = True
             elif previous_focus and CONTINUATION.match(text):
-                focus, focus_ok = match_focus_areas(text, self.vocabulary, masked), True
+                focus = match_focus_areas(text, self.vocabulary, masked, self.matchers)
+                focus_ok = True
             else:
                 focus, focus_ok = [], False
             for meeting in targets:

@@ -16,17 +16,18 @@ from .ordinals import edit_distance
 
 # A sentence is about the meeting's substance when it has one of these.
 # (Nouns count only when they introduce what was agreed: "agreement on", "decision to".)
-FOCUS_CUES = re.compile(
-    r"\b(?:agree[ds]?\b|agreeing|consensus|reaffirm\w*|reiterat\w*|underscor\w*|underlin\w*|"
+_CUES = (
+    r"agree[ds]?\b|agreeing|consensus|reaffirm\w*|reiterat\w*|underscor\w*|underlin\w*|"
     r"emphasi[sz]\w*|stress(?:ed|ing)|focus\w*|priorit\w*|discuss\w*|review\w*|resolve[ds]?|"
     r"decided|pledg\w*|vow\w*|explor\w*|identified|"
     r"(?:agreements?|decisions?)\s+(?:on|to|that|regarding|was|were|has|had|reached)\b|"
     r"reached\s+(?:an\s+)?agreement|"
     r"(?:cooperation|collaboration|partnerships?|cooperate|collaborate|exchanges?|projects?)"
     r"\s+(?:in|on|across|within|regarding|for|including)\b|"
-    r"(?:will|would|shall|to)\s+(?:include|cover|encompass)\b|"
-    r"(?:areas?|domains?)\s*(?:such\s+as|of|including|like|namely|:)(?!\w))",
+    r"(?:will|would|shall)\s+(?:include|cover|encompass)\b|"
+    r"(?:areas?|domains?)\s*(?:such\s+as|of|including|like|namely|:)(?!\w)"
 )
+FOCUS_CUES = re.compile(rf"\b(?:{_CUES})")
 # One side's wish, not something the sides agreed: "the Chinese side showed interest in ...".
 ONE_SIDE_WISH = re.compile(
     r"\b(?:showed|shown|expressed|evinced)\s+(?:(?:a|keen|great|its|their|strong)\s+)*interest\b|"
@@ -39,7 +40,7 @@ BOTH_SIDES = re.compile(
 # "the energy sector", "in the fields of health and education": a sector cue counts only
 # right after (or before) the focus words it qualifies.
 SECTOR_CUE = re.compile(r"\b(?:sectors?|fields?)\b")
-_ANY_CUE = re.compile(f"{FOCUS_CUES.pattern}|{SECTOR_CUE.pattern}")
+_ANY_CUE = re.compile(rf"\b(?:{_CUES}|sectors?\b|fields?\b)")
 # Another decision-making forum is the sentence's subject: what it approved is not the
 # meeting's ("the federal cabinet had approved the framework agreement on ...").
 OTHER_FORUM = re.compile(
@@ -158,9 +159,16 @@ def _proper_noun(sentence: str, start: int, end: int) -> bool:
     return False
 
 
-def match_focus_areas(sentence: str, vocabulary, masked: list[tuple[int, int]] = ()) -> list[Match]:
+def matchers_for(vocabulary) -> tuple:
+    """The compiled matchers for a vocabulary (pass them on to skip the lookup)."""
+    return _matchers(_key(vocabulary))
+
+
+def match_focus_areas(
+    sentence: str, vocabulary, masked: list[tuple[int, int]] = (), matchers=None
+) -> list[Match]:
     """Focus areas named in `sentence` (whatever the sentence is about)."""
-    loose, exact, table, exact_table, singles = _matchers(_key(vocabulary))
+    loose, exact, table, exact_table, singles = matchers or _matchers(_key(vocabulary))
     found: list[Match] = []
     low = sentence.lower()
     if len(low) != len(sentence):  # a character whose lower case is longer: keep offsets
@@ -258,19 +266,37 @@ def _lookup_loose(key: str, lookup: dict[str, str], lower: bool) -> str | None:
 
 
 def is_focus_sentence(sentence: str) -> bool:
-    if not _ANY_CUE.search(sentence.lower()) or OTHER_FORUM.search(sentence):
-        return False
-    return not (ONE_SIDE_WISH.search(sentence) and not BOTH_SIDES.search(sentence))
+    return _cue(sentence) is not None
 
 
-def focus_in(sentence: str, vocabulary, masked=()) -> list[Match]:
-    """Focus areas a sentence about what was agreed names. A sentence whose only cue is
-    'sector'/'field' keeps the focus words next to that cue."""
+def _cue(sentence: str) -> re.Match | None:
+    """The cue that makes `sentence` one about what the sides agreed, or None."""
     low = sentence.lower()
-    if OTHER_FORUM.search(sentence):
-        return []
-    found = match_focus_areas(sentence, vocabulary, masked)
-    if not found or FOCUS_CUES.search(low):
+    cue = _ANY_CUE.search(low)
+    if cue is None:
+        return None
+    if any(w in low for w in _FORUM_HINT) and OTHER_FORUM.search(sentence):
+        return None
+    if any(w in low for w in _WISH_HINT) and ONE_SIDE_WISH.search(sentence):
+        if not BOTH_SIDES.search(sentence):
+            return None
+    return cue
+
+
+# Cheap pre-tests for the two regular expressions above.
+_FORUM_HINT = ("cabinet", "parliament", "assembly", "senate", "ecnec", "ecc", "court")
+_WISH_HINT = ("interest", "sought", "request", "urged", "propos", "hoped", "wished", "asked")
+
+
+def focus_in(sentence: str, vocabulary, masked=(), matchers=None) -> list[Match] | None:
+    """Focus areas a sentence about what was agreed names; None when it is not such a
+    sentence. A sentence whose only cue is 'sector'/'field' keeps the focus words next to it."""
+    cue = _cue(sentence)
+    if cue is None:
+        return None
+    found = match_focus_areas(sentence, vocabulary, masked, matchers)
+    low = cue.string
+    if not found or not SECTOR_CUE.fullmatch(cue.group()) or FOCUS_CUES.search(low, cue.end()):
         return found
     cues = [m.start() for m in SECTOR_CUE.finditer(low)]
     return [f for f in found if any(-3 <= c - f.end <= 30 or 0 <= f.start - c <= 12 for c in cues)]
