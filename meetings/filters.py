@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Value
 
 from agreements.models import Corridor, FocusArea, MeetingCorridor
 from meetings.models import SORTS, Body, Meeting, Person, ReviewStatus
@@ -96,6 +96,57 @@ class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+MAX_CHOICES = 50
+
+
+class ChosenSlugField(forms.Field):
+    """One slug (`?body=jwg-icc`) or several (`?corridor=a&corridor=b`), cleaned to the
+    objects they name. It looks them up through `known()`, a `{slug: object}` that the
+    filter set loads for all its slug fields at once, so validating costs no query of its
+    own; an unknown slug is a form error."""
+
+    default_error_messages = {
+        "invalid_choice": "Select a valid choice. That choice is not one of the available choices.",
+        "invalid_list": "Select a valid choice. %(value)s is not one of the available choices.",
+        "too_many": "Choose at most %(limit)d.",
+    }
+
+    def __init__(self, *, multiple=False, known=None, **kwargs):
+        self.multiple = multiple
+        self.known = known
+        kwargs.setdefault("required", False)
+        widget = forms.SelectMultiple if multiple else forms.Select
+        super().__init__(widget=widget, **kwargs)
+
+    def clean(self, value):
+        slugs = [str(v) for v in (value or []) if v] if self.multiple else [value] if value else []
+        if not slugs:
+            return [] if self.multiple else None
+        if len(slugs) > MAX_CHOICES:
+            raise ValidationError(
+                self.error_messages["too_many"], code="too_many", params={"limit": MAX_CHOICES}
+            )
+        known = self.known()
+        for slug in slugs:
+            if slug not in known:
+                if self.multiple:
+                    raise ValidationError(
+                        self.error_messages["invalid_list"],
+                        code="invalid_choice",
+                        params={"value": slug},
+                    )
+                raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        objects = [known[slug] for slug in dict.fromkeys(slugs)]
+        return objects if self.multiple else objects[0]
+
+
+class ChosenSlugFilter(django_filters.Filter):
+    """A filter on objects named by slug, validated by ChosenSlugField; the filter set
+    gives each one its `known` lookup."""
+
+    field_class = ChosenSlugField
+
+
 class DateRangeForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
@@ -145,20 +196,14 @@ class MeetingFilter(django_filters.FilterSet):
 
     date_from = PartialDateFilter(label="From", method="filter_date_from")
     date_to = PartialDateFilter(label="To", method="filter_date_to")
-    corridor = SlugsFilter(
-        label="Corridor", queryset=Corridor.objects.all(), method="filter_corridor"
-    )
-    focus_area = SlugsFilter(
-        label="Focus area", queryset=FocusArea.objects.all(), method="filter_focus_area"
-    )
-    body = django_filters.ModelChoiceFilter(
-        label="Body", queryset=Body.objects.all(), to_field_name="slug"
-    )
+    # The slug filters are checked against objects loaded once per request (see
+    # known_slugs()): the list page stays within its query budget with every filter on.
+    corridor = ChosenSlugFilter(label="Corridor", multiple=True, method="filter_corridor")
+    focus_area = ChosenSlugFilter(label="Focus area", multiple=True, method="filter_focus_area")
+    body = ChosenSlugFilter(label="Body", method="filter_body")
     city = django_filters.CharFilter(label="City", lookup_expr="iexact", max_length=100)
     country = django_filters.CharFilter(label="Country", lookup_expr="iexact", max_length=100)
-    person = django_filters.ModelChoiceFilter(
-        label="Person", queryset=Person.objects.all(), to_field_name="slug", method="filter_person"
-    )
+    person = ChosenSlugFilter(label="Person", method="filter_person")
     review_status = django_filters.ChoiceFilter(label="Review status", choices=ReviewStatus.choices)
     q = django_filters.CharFilter(
         label="Search", method="filter_search", max_length=MAX_QUERY_LENGTH
@@ -175,6 +220,43 @@ class MeetingFilter(django_filters.FilterSet):
         fields = []
         form = DateRangeForm
 
+    # Parameter -> (model, the field shown as its name) for the slugs looked up together.
+    LOOKED_UP = {
+        "focus_area": (FocusArea, "name"),
+        "body": (Body, "short_name"),
+        "person": (Person, "name"),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("focus_area", "body", "person"):
+            self.filters[name].extra["known"] = lambda name=name: self.known_slugs()[name]
+        self.filters["corridor"].extra["known"] = lambda: {c.slug: c for c in self.corridor_tree()}
+
+    def requested_slugs(self, name):
+        data = self.data or {}
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        return [str(v) for v in values if v][:MAX_CHOICES]
+
+    def known_slugs(self):
+        """{parameter: {slug: object}} for the focus areas, body and person the query
+        names, found in ONE query (a UNION); corridors come from the corridor tree."""
+        if not hasattr(self, "_known_slugs"):
+            parts = [
+                model.objects.filter(slug__in=self.requested_slugs(name))
+                .order_by()
+                .annotate(kind=Value(name), label=F(label))
+                .values_list("kind", "pk", "slug", "label")
+                for name, (model, label) in self.LOOKED_UP.items()
+                if self.requested_slugs(name)
+            ]
+            rows = parts[0].union(*parts[1:], all=True) if parts else []
+            self._known_slugs = {name: {} for name in self.LOOKED_UP}
+            for kind, pk, slug, label in rows:
+                model, label_field = self.LOOKED_UP[kind]
+                self._known_slugs[kind][slug] = model(pk=pk, slug=slug, **{label_field: label})
+        return self._known_slugs
+
     def filter_date_from(self, queryset, name, value):
         return queryset.overlapping(start=value[0])
 
@@ -186,6 +268,9 @@ class MeetingFilter(django_filters.FilterSet):
 
     def filter_focus_area(self, queryset, name, value):
         return queryset.with_focus_areas(value)
+
+    def filter_body(self, queryset, name, value):
+        return queryset.filter(body=value)
 
     def filter_person(self, queryset, name, value):
         return queryset.with_person(value)

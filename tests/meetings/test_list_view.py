@@ -266,14 +266,30 @@ def test_out_of_range_pages_show_a_page_not_an_error(client, page):
     assert len(listed(response)) == 3
 
 
+EVERY_FILTER = (
+    "corridor=green&corridor=growth&focus_area=energy&focus_area=industry&body=jwg-icc"
+    "&person=chair-{n}&city=Beijing&country=China&review_status=extracted"
+    "&date_from=2000&date_to=2030&q=JWG&sort=number"
+)
+
+
 def count_queries(client, query=""):
     with CaptureQueriesContext(connection) as queries:
         response = get_list(client, query)
     assert response.status_code == 200
+    assert listed(response)  # rows, so their related rows are fetched too
     return len(queries)
 
 
-@pytest.mark.parametrize("query", ["", "corridor=green&date_from=2000&date_to=2030&q=JWG"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "corridor=green&date_from=2000&date_to=2030&q=JWG",
+        "corridor=green&corridor=growth&focus_area=energy&body=jwg-icc&person=chair-1"
+        "&review_status=extracted&date_from=2000&q=JWG",
+    ],
+)
 def test_the_list_runs_as_many_queries_for_50_rows_as_for_5(
     client, query, django_assert_max_num_queries
 ):
@@ -289,3 +305,28 @@ def test_the_list_runs_as_many_queries_for_50_rows_as_for_5(
     with django_assert_max_num_queries(10):
         many = count_queries(client, query)
     assert many == few
+
+
+def test_every_filter_combined_stays_within_the_query_budget(client, django_assert_max_num_queries):
+    many_meetings(50)
+    for number in range(1, 51):
+        Body.objects.get(short_name="JWG-ICC").meetings.filter(number=number).update(
+            city="Beijing", country="China"
+        )
+    query = EVERY_FILTER.format(n=7)
+    with django_assert_max_num_queries(10):
+        response = get_list(client, query)
+    assert response.status_code == 200
+    assert listed(response) == ["jwg-icc-7"]
+    assert "1 meeting<" in response.content.decode()
+    assert 'aria-label="Remove filter Person: Chair 7"' in response.content.decode()
+
+
+def test_an_unknown_slug_among_every_filter_is_still_a_form_error(
+    client, django_assert_max_num_queries
+):
+    many_meetings(5)
+    with django_assert_max_num_queries(10):
+        response = get_list(client, EVERY_FILTER.format(n=1).replace("body=jwg-icc", "body=nope"))
+    assert response.status_code == 400
+    assert "Select a valid choice." in response.content.decode()
