@@ -176,13 +176,10 @@ class _Article:
         numbered = {(m.body, m.number) for m in self.meetings}
         for r in refs:
             if r.typo:
+                # A misspelt ordinal counts only when the article spells it right elsewhere.
                 confirmed = [n for n in r.typo if (r.body, n) in numbered]
-                best = min(r.typo.values())
-                closest = [n for n, d in r.typo.items() if d == best]
                 if len(confirmed) == 1:
                     r.number = confirmed[0]
-                elif not confirmed and len(closest) == 1 and (best <= 1 or len(r.typo) == 1):
-                    r.number = closest[0]
                 if r.number is not None:
                     self._attach(r, self._meeting(r.body, r.number, r))
         numbered_bodies = {m.body for m in self.meetings}

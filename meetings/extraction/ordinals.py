@@ -63,6 +63,15 @@ NOT_TYPOS = frozenset(
     separate second-last fruitful focused fresh further first high-level bilateral dedicated
     extended historic landmark important initial detailed""".split()
 )
+# Common English words within two edits of an ordinal ("their"/"third", "this"/"third",
+# "eight"/"eighth", "night"/"ninth"): a writer who typed one meant that word.
+COMMON_WORDS = frozenset(
+    """their there these three this thin think thing thirst thirty thread threat tired fired
+    hired fifty fist firm fire fish fits gift lift sift sixty sight eight eighty fight light
+    might night right tight weight height sigh nine ninety tent tenths teeth tense tenet
+    month north forth worth fourty forty fort seconds secondly often offer after fifths
+    with within wrath birth both booth truth fresh finish""".split()
+)
 
 _UNITS = "|".join(w for w in ORDINAL_WORDS if ORDINAL_WORDS[w] < 10)
 _ORDINAL_RE = re.compile(
@@ -130,7 +139,9 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
 def typo_candidates(word: str) -> dict[int, int]:
     """Ordinal values a misspelt word may stand for, with their edit distance (<= 2)."""
     low = word.lower()
-    if len(low) < 4 or low in NOT_TYPOS or low in ORDINAL_WORDS or not low.isalpha():
+    if len(low) < 4 or not low.isalpha() or low in ORDINAL_WORDS:
+        return {}
+    if low in NOT_TYPOS or low in COMMON_WORDS or low in CARDINAL_WORDS:
         return {}
     out: dict[int, int] = {}
     for ordinal, value in ORDINAL_WORDS.items():

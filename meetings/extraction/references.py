@@ -16,8 +16,20 @@ MEETING_NOUN = r"(?:meetings?|sessions?|rounds?|editions?|sittings?|instal?lment
 _FILLER = r"(?:(?:CPEC|Pakistan-China|China-Pakistan|Sino-Pak(?:istan)?|Pak-China|annual)\s+)?"
 _NOUN_AFTER_ORDINAL = re.compile(
     rf"[\s-]*(?:[A-Za-z-]+\s+)?{MEETING_NOUN}\b(?P<of>\s+(?:of|between|with|on|under)\s+"
-    r"(?:the\s+)?)?",
+    r"(?:the\s+|their\s+|its\s+)?)?",
     re.IGNORECASE,
+)
+# A generic name for the body being reported: "the fourth meeting of the working group",
+# "the sixth round of the consultations", "the previous session of the committee".
+GENERIC_BODY = re.compile(
+    r"(?:[A-Za-z-]+\s+)?(?:working\s+group|group|committee|consultations|mechanism|dialogue|"
+    r"JWG|forum)\b",
+    re.IGNORECASE,
+)
+# "The second, held in Kashgar, ...": an ordinal standing for a meeting of the body in hand.
+_BARE_ORDINAL_BEFORE = re.compile(r"^[\"']?\s*(?:The|the)\s+$")
+_BARE_ORDINAL_AFTER = re.compile(
+    r"\s*,\s*(?:(?:which\s+was\s+|was\s+)?(?:held|convened|hosted|conducted)|in|at)\b"
 )
 _BODY_RIGHT_AFTER = re.compile(rf"[\s-]*(?:the\s+)?{_FILLER}", re.IGNORECASE)
 _BODY_BEFORE_ORDINAL = re.compile(
@@ -45,9 +57,25 @@ _NOT_BACK = re.compile(r"\blast\s+(?:week|month|year)|(?:week|month|year)'s\s", 
 FUTURE_BEFORE = re.compile(
     r"\b(?:next|upcoming|forthcoming|coming|future|subsequent)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
+# "agreed to convene the 15th JCC", "plans to hold the next round": an infinitive or a
+# future tense in front of the mention.
+FUTURE_VERB_BEFORE = re.compile(
+    r"\b(?:to|will|would|shall)\s+(?:hold|convene|host|organi[sz]e|call)\s+"
+    r"(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "... will be held", "... would meet again", even after an inserted phrase ("the 15th JCC,
+# which both sides want to be the largest yet, is scheduled for ..."), unless the clause first
+# says the meeting took place.
 FUTURE_AFTER = re.compile(
-    r"^[^.;]{0,30}?\b(?:will\s+be\s+held|would\s+be\s+held|is\s+(?:scheduled|expected|set|due|"
-    r"likely)|are\s+(?:scheduled|expected)|to\s+be\s+held|will\s+(?:take\s+place|convene|meet))",
+    r"^[^.;]{0,120}?\b(?:will\s+be\s+held|would\s+be\s+held|(?:is|was|are|were)\s+(?:scheduled|"
+    r"expected|set|due|likely|planned|slated)\b|to\s+be\s+held|(?:will|would|shall)\s+"
+    r"(?:take\s+place|convene|meet|be\s+convened|be\s+hosted))",
+    re.IGNORECASE,
+)
+_PAST_BEFORE_FUTURE = re.compile(
+    r"\b(?:was|were)\s+(?:held|convened|hosted|co-?chaired|chaired|conducted)\b|"
+    r"\b(?:took\s+place|concluded|met)\b|;",
     re.IGNORECASE,
 )
 REPORTED = re.compile(
@@ -58,6 +86,7 @@ REPORTED = re.compile(
 )
 
 
+_BARE_HINT = re.compile(r"[\"']?\s*The\s+[\w-]+\s*,")
 _MEETING_HINT = re.compile(r"meeting|session|round|edition|sitting|instal|plenary|jwg|joint")
 
 
@@ -106,7 +135,8 @@ def find_refs(
     """Meetings mentioned in one sentence. `context_body` names the body of the meeting being
     reported so far (for "the fifth meeting was held ..."); `context_jwg` the last JWG named."""
     if not bodies and not _MEETING_HINT.search(sentence.lower()):
-        return []
+        if not (context_body and _BARE_HINT.match(sentence)):
+            return []
     bare = _bare_jwg(sentence, bodies, context_jwg)
     all_bodies = sorted([*bodies, *bare], key=lambda b: b.start)
     refs: list[Ref] = []
@@ -137,13 +167,15 @@ def find_refs(
         body = _bound_body(sentence, o.start, o.end, all_bodies)
         if body is not None:
             add(body, o.value, o.start, o.end)
-        elif _unbound_meeting(sentence, o.end) and context_body:
-            add(
-                None,
-                o.value,
-                o.start,
-                o.end + _NOUN_AFTER_ORDINAL.match(sentence, o.end).end() - o.end,
-            )
+        elif not context_body:
+            continue
+        elif _unbound_meeting(sentence, o.end) or _generic_meeting(sentence, o.end):
+            noun = _NOUN_AFTER_ORDINAL.match(sentence, o.end)
+            add(None, o.value, o.start, noun.end())
+        elif _BARE_ORDINAL_BEFORE.match(sentence[: o.start]) and _BARE_ORDINAL_AFTER.match(
+            sentence, o.end
+        ):
+            add(None, o.value, o.start, o.end)
     taken = [(r.start, r.end) for r in refs]
     for m in _TYPO_SLOT.finditer(sentence) if all_bodies else ():
         if any(a <= m.start() < b for a, b in taken):
@@ -189,6 +221,17 @@ def _bound_body(sentence: str, start: int, end: int, bodies: list[BodyMention], 
     return _body_ending_at(bodies, sentence, start, _BODY_BEFORE_ORDINAL)
 
 
+def _generic_meeting(sentence: str, end: int) -> bool:
+    """'the fourth meeting of the working group': an ordinal meeting of a body named by a
+    generic noun, which stands for the body being reported."""
+    noun = _NOUN_AFTER_ORDINAL.match(sentence, end)
+    if not noun or not noun.group("of"):
+        return False
+    if not re.match(r"[\s-]*(?:meeting|session|round|sitting)s?\b", sentence[end:], re.I):
+        return False
+    return bool(GENERIC_BODY.match(sentence, noun.end()))
+
+
 def _unbound_meeting(sentence: str, end: int) -> bool:
     """'the fifth meeting was held ...': an ordinal meeting naming no body."""
     noun = _NOUN_AFTER_ORDINAL.match(sentence, end)
@@ -197,9 +240,16 @@ def _unbound_meeting(sentence: str, end: int) -> bool:
     return bool(re.match(r"[\s-]*(?:meeting|session|round)\b", sentence[end:], re.IGNORECASE))
 
 
+def _future_after(after: str) -> bool:
+    m = FUTURE_AFTER.search(after)
+    return bool(m) and not _PAST_BEFORE_FUTURE.search(after, 0, m.start() + m.group().rfind(" "))
+
+
 def _flag(sentence: str, ref: Ref) -> None:
     before = sentence[max(0, ref.start - 60) : ref.start]
-    after = sentence[ref.end : ref.end + 80]
+    after = sentence[ref.end : ref.end + 160]
     ref.back = bool(BACK_REFERENCE.search(before)) and not _NOT_BACK.search(before[-25:])
-    ref.future = bool(FUTURE_BEFORE.search(before) or FUTURE_AFTER.search(after))
+    ref.future = bool(
+        FUTURE_BEFORE.search(before) or FUTURE_VERB_BEFORE.search(before) or _future_after(after)
+    )
     ref.reported = bool(REPORTED.search(sentence))
