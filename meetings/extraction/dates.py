@@ -54,6 +54,29 @@ DATE_PATTERNS = [
     ("day?", re.compile(rf"\b{_DAY}{_DAY_RANGE}\s+(?:of\s+)?{_MONTH}(?![\w.]*,?\s*\d)")),
     ("month", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b")),
     ("year", re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ii]n the year)\s+{_YEAR}\b(?![-/]\d)")),
+    # "in March this year", "in May last year", "January of last year"
+    (
+        "month-of-year",
+        re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<which>this|last|next|the\s+previous)\s+year\b"),
+    ),
+    # "last October": the latest October before publication
+    ("last-month-name", re.compile(rf"\b[Ll]ast\s+{_MONTH}(?![\w.]*,?\s*\d)")),
+    # "in March", "in early May": the latest such month up to publication
+    (
+        "month-alone",
+        re.compile(
+            rf"\b(?:[Ii]n|[Dd]uring|[Ss]ince)\s+(?:(?:early|mid|late)[-\s]+)?{_MONTH}"
+            r"(?![\w.]*,?\s*\d)(?!\s+(?:this|last|next|of)\b)"
+        ),
+    ),
+    # "earlier this month", "last month", "last year", "earlier this year"
+    (
+        "relative-period",
+        re.compile(
+            r"\b(?P<period>(?:[Ee]arlier\s+)?this\s+month|[Ll]ast\s+month|[Ll]ast\s+year|"
+            r"[Ee]arlier\s+this\s+year)\b"
+        ),
+    ),
     ("relative", re.compile(r"\b(?P<rel>[Yy]esterday|[Tt]oday)\b")),
     (
         "weekday",
@@ -114,6 +137,49 @@ def parse_iso(value: str | None) -> date | None:
         return None
 
 
+def _month_of_year(m: re.Match, published: date) -> DateMention:
+    which = m.group("which").split()[-1].lower()
+    year = published.year + {"this": 0, "last": -1, "previous": -1, "next": 1}[which]
+    return DateMention(f"{year:04d}-{_month(m):02d}", "month", m.start(), m.end())
+
+
+def _latest_month(m: re.Match, published: date, strictly_before: bool) -> DateMention:
+    """The latest month of that name before (or, when not strictly, up to) publication."""
+    month = _month(m)
+    before = month < published.month or (month == published.month and not strictly_before)
+    year = published.year if before else published.year - 1
+    return DateMention(f"{year:04d}-{month:02d}", "month", m.start(), m.end())
+
+
+def _relative_period(m: re.Match, published: date) -> DateMention:
+    period = " ".join(m.group("period").lower().split())
+    if period.endswith("this month"):
+        iso, precision = f"{published.year:04d}-{published.month:02d}", "month"
+    elif period == "last month":
+        year, month = (
+            (published.year, published.month - 1)
+            if published.month > 1
+            else (
+                published.year - 1,
+                12,
+            )
+        )
+        iso, precision = f"{year:04d}-{month:02d}", "month"
+    elif period == "last year":
+        iso, precision = f"{published.year - 1:04d}", "year"
+    else:  # earlier this year
+        iso, precision = f"{published.year:04d}", "year"
+    return DateMention(iso, precision, m.start(), m.end())
+
+
+_RELATIVE_MONTHS = {
+    "month-of-year": _month_of_year,
+    "last-month-name": lambda m, published: _latest_month(m, published, strictly_before=True),
+    "month-alone": lambda m, published: _latest_month(m, published, strictly_before=False),
+    "relative-period": _relative_period,
+}
+
+
 def find_dates(sentence: str, published: date | None) -> list[DateMention]:
     found: list[DateMention] = []
 
@@ -138,6 +204,10 @@ def _mention(kind: str, m: re.Match, sentence: str, published: date | None):
         return DateMention(
             (published - timedelta(days=back)).isoformat(), "day", m.start(), m.end()
         )
+    if kind in _RELATIVE_MONTHS:
+        if published is None:
+            return None
+        return _RELATIVE_MONTHS[kind](m, published)
     if kind == "weekday":
         if published is None:
             return None

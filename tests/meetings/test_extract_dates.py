@@ -128,3 +128,36 @@ def test_a_founding_year_is_not_a_meeting_year():
 
 def test_invalid_days_are_ignored():
     assert find_dates("on February 30, 2021", None) == []
+
+
+@pytest.mark.parametrize(
+    "published, phrase, iso, precision",
+    [
+        ("2023-11-09", "in February this year", "2023-02", "month"),
+        ("2023-11-09", "in July last year", "2022-07", "month"),
+        ("2023-11-09", "in April of last year", "2022-04", "month"),
+        ("2023-11-09", "last December", "2022-12", "month"),
+        ("2023-11-09", "last September", "2023-09", "month"),
+        ("2023-11-09", "last November", "2022-11", "month"),
+        ("2023-11-09", "in June", "2023-06", "month"),
+        ("2023-02-09", "in late October", "2022-10", "month"),
+        ("2023-11-09", "earlier this month", "2023-11", "month"),
+        ("2023-01-20", "last month", "2022-12", "month"),
+        ("2023-11-09", "last year", "2022", "year"),
+    ],
+)
+def test_it_resolves_month_phrases_against_the_publication_date(published, phrase, iso, precision):
+    text = f"date {published}\nThe sixth meeting of the JCC, held in Karachi {phrase}, ended."
+    m = only_meeting(text)
+    assert (m.date, m.date_precision) == (iso, precision)
+
+
+@pytest.mark.parametrize("phrase", ["in March this year", "last October", "earlier this month"])
+def test_month_phrases_stay_null_without_a_publication_date(phrase):
+    m = only_meeting(f"The sixth meeting of the JCC was held in Karachi {phrase}.")
+    assert m.date is None
+
+
+def test_a_month_with_its_year_keeps_that_year():
+    found = find_dates("it met in March 2021 and in May", parse_iso("2023-08-01"))
+    assert [(d.iso, d.precision) for d in found] == [("2021-03", "month"), ("2023-05", "month")]
