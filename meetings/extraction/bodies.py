@@ -226,6 +226,24 @@ def _fuzzy(sentence: str, targets: tuple[tuple[str, str], ...], taken: list[Body
 
 
 _HINT = re.compile(r"jwg|jcc|bpc|joint|working|group|committee|consult|bilateral")
+_TOPIC_GROUP = re.compile(
+    r"\b(?P<topic>[A-Za-z][\w&-]*)\s+(?:working\s+group|JWG)\b(?!\s*(?:on|-)\s)", re.IGNORECASE
+)
+
+
+def find_topic_groups(
+    sentence: str, shorts: set[str], taken: list[BodyMention]
+) -> list[BodyMention]:
+    """'the energy working group': a working group named by its topic in front, when the
+    article has named that JWG in full."""
+    found = []
+    for m in _TOPIC_GROUP.finditer(sentence):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        short = short_for_topic(m.group("topic"))
+        if short in shorts:
+            found.append(BodyMention(short, m.group(), m.start(), m.end()))
+    return found
 
 
 def find_bodies(sentence: str, bodies: tuple[tuple[str, str], ...]) -> list[BodyMention]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .bodies import find_bodies
+from .bodies import find_bodies, find_topic_groups
 from .dates import DateMention, find_dates, parse_iso
 from .people import OTHER_COUNTRY, Person, find_people, find_roles, has_title, typical_country
 from .references import Ref, find_refs
@@ -130,6 +130,13 @@ class _Article:
 
     def run(self) -> list[MeetingMention]:
         bodies = [find_bodies(s.text, self.known_bodies) for s in self.sentences]
+        jwgs = {b.short for found in bodies for b in found if b.short.startswith("JWG-")}
+        if jwgs:
+            for i, s in enumerate(self.sentences):
+                if "orking group" in s.text or "orking Group" in s.text:
+                    extra = find_topic_groups(s.text, jwgs, bodies[i])
+                    if extra:
+                        bodies[i] = sorted([*bodies[i], *extra], key=lambda b: b.start)
         refs = self._refs(bodies)
         self._resolve(refs)
         if not self.meetings:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .ordinals import edit_distance
 from .venues import CITIES, CITY_ALIASES
 
 # Words that make a title (compared lower-case).
@@ -20,6 +22,7 @@ TITLE_HEADS = frozenset(
     governor senator officer representative mayor attache d'affaires vice-chairman vice-minister
     secretary-general dg sapm coordinator administrator manager ceo""".split()
 )
+_LONG_HEADS = tuple(h for h in TITLE_HEADS if len(h) >= 7 and h.isalpha())
 TITLE_MODIFIERS = frozenset(
     """vice deputy assistant executive additional special federal foreign joint acting state
     prime permanent charge senior first parliamentary provincial general former then
@@ -97,7 +100,36 @@ TITLE_COUNTRY = [
     ("chief of army staff", "Pakistan"),
     ("secretary planning", "Pakistan"),
     ("federal secretary", "Pakistan"),
+    # Agencies and ministries only one side has.
+    ("national energy administration", "China"),
+    ("nea", "China"),
+    ("china international development cooperation agency", "China"),
+    ("cidca", "China"),
+    ("mofcom", "China"),
+    ("ministry of agriculture and rural affairs", "China"),
+    ("ministry of natural resources", "China"),
+    ("ministry of ecology and environment", "China"),
+    ("international department", "China"),
+    ("cpc", "China"),
+    ("board of investment", "Pakistan"),
+    ("boi", "Pakistan"),
+    ("planning commission", "Pakistan"),
+    ("ministry of planning", "Pakistan"),
+    ("planning development and special initiatives", "Pakistan"),
+    ("cpec authority", "Pakistan"),
+    ("national food security", "Pakistan"),
+    ("foreign office", "Pakistan"),
+    ("division", "Pakistan"),  # "Power Division", "Petroleum Division"
+    ("gwadar port authority", "Pakistan"),
 ]
+_TITLE_COUNTRY_KEYS = [
+    (" " + " ".join(re.findall(r"[a-z0-9]+", key)) + " ", country) for key, country in TITLE_COUNTRY
+]
+# A federal secretary is named "Secretary <Ministry>" ("Secretary Communications"); the
+# Chinese side's secretaries are party or general secretaries.
+_PAKISTANI_SECRETARY = re.compile(
+    r"^secretary\b(?![- ]general)(?!.*\b(?:party|cpc|communist|committee)\b)"
+)
 OTHER_COUNTRY = {"China": "Pakistan", "Pakistan": "China"}
 
 _CITY_WORDS = frozenset(w.lower() for w in [*CITIES, *CITY_ALIASES])
@@ -133,6 +165,8 @@ def _is_name_word(word: str) -> bool:
         return False
     if low in TITLE_HEADS or low in TITLE_MODIFIERS or low in TITLE_TOPICS:
         return False
+    if _misspelt_head(low):
+        return False
     if low in HONORIFICS or low in COUNTRY_WORDS or low.rstrip("'s") in COUNTRY_WORDS:
         return False
     if len(word) > 1 and word.isupper():
@@ -142,9 +176,21 @@ def _is_name_word(word: str) -> bool:
     return len(word) > 1
 
 
+@lru_cache(maxsize=8192)
+def _misspelt_head(low: str) -> bool:
+    """A long title word one letter off ('secratary', 'ministre'): non-native copy."""
+    if len(low) < 7 or not low.isalpha() or low in TITLE_HEADS:
+        return False
+    return any(
+        h[0] == low[0] and abs(len(h) - len(low)) <= 1 and edit_distance(low, h, 2) <= 1
+        for h in _LONG_HEADS
+    )
+
+
 def _is_title_word(low: str) -> bool:
     return (
         low in TITLE_HEADS
+        or _misspelt_head(low)
         or low in TITLE_MODIFIERS
         or low in TITLE_TOPICS
         or low in TITLE_CONNECTORS
@@ -262,6 +308,8 @@ def _gap_ok(gap: str, before: str, after: str) -> bool:
     """May a title continue across `gap` between words `before` and `after`?"""
     if (gap.strip() in ("", "'s") and "\n" not in gap) or _PAREN_GAP.fullmatch(gap):
         return True
+    if gap.strip() == "." and before.lower() in HONORIFICS and "\n" not in gap:
+        return True  # "Federal Minister ... Prof. Ahsan Iqbal": the honorific sits inside
     if gap.strip() == ",":
         if before.lower() in TITLE_TOPICS and after.lower() in TITLE_TOPICS:
             return True  # "Minister for Planning, Development and Special Initiatives"
@@ -278,11 +326,41 @@ def _org_name_start(text: str, tokens: list, k: int) -> int:
     j = k
     while j > 0 and k - j <= 4:
         prev = tokens[j - 1]
-        if text[prev.end() : tokens[j].start()] != " ":
-            return k
+        gap = text[prev.end() : tokens[j].start()]
+        if gap != " ":
+            # "Gwadar Port Authority Chairman X" after a comma or a sentence start
+            return j if gap.strip() in (",", ":", ";", "-", '"') and j < k else k
         if prev.group().lower() in ("of", "the"):
             return j
         if not prev.group()[0].isupper():
+            return j if j < k else k
+        j -= 1
+    return j if j == 0 and j < k else k
+
+
+def _bridge_to_head(text: str, tokens: list, k: int) -> int:
+    """'Director General of the Department of Regional Opening-up at China's NDRC X': where a
+    title resumes left of a word the title words do not cover ('at', 'Opening-up', 'Rural'),
+    when a title head lies a few capitalised words further left; else k. Two capitalised
+    non-title words in a row are a person's name, which a title never spans."""
+    j = k
+    plain = 0
+    while j > 0 and k - j < 12:
+        prev = tokens[j - 1]
+        if text[prev.end() : tokens[j].start()] not in (" ", "'s "):
+            return k
+        word = prev.group()
+        low = word.lower()
+        if low in TITLE_HEADS or _misspelt_head(low):
+            # "Secretary Iqbal and ...": a head followed by a name is a person, not a title
+            return j - 1 if _is_title_word(tokens[j].group().lower()) else k
+        if _is_title_word(low):
+            plain = 0
+        elif word[0].isupper() or low == "at":
+            plain = plain + 1 if _is_name_word(word) else 0
+            if plain >= 2:
+                return k
+        else:
             return k
         j -= 1
     return k
@@ -296,6 +374,8 @@ def _title_before(text: str, tokens: list, i: int) -> tuple[str, str]:
         low = prev.group().lower()
         if not _is_title_word(low):
             start = _org_name_start(text, tokens, k) if k < i else k
+            if start == k and k < i and (low == "at" or prev.group()[0].isupper()):
+                start = _bridge_to_head(text, tokens, k)
             if start == k:
                 break
             k = start
@@ -342,7 +422,7 @@ def _clean_title(text: str, run: list) -> tuple[str, str]:
     if not run:
         return "", ""
     words = [t.group().lower() for t in run]
-    if not any(w in TITLE_HEADS for w in words):
+    if not any(w in TITLE_HEADS or _misspelt_head(w) for w in words):
         return "", ""
     raw = text[run[0].start() : run[-1].end()]
     country = ""
@@ -357,7 +437,7 @@ def _clean_title(text: str, run: list) -> tuple[str, str]:
     title = _COUNTRY_QUALIFIER.sub(lambda m: " " if m.group("c2") else "", raw)
     title = re.sub(r"\s+", " ", title).strip(" ,-")
     title = re.sub(r"\s+(?:of|for|the|at|and)$", "", title)
-    if not title or not any(w.lower() in TITLE_HEADS for w in re.findall(r"[\w'-]+", title)):
+    if not title or not any(_is_head(w.lower()) for w in re.findall(r"[\w'-]+", title)):
         return "", ""
     title = title[0].upper() + title[1:]
     if not country:
@@ -367,11 +447,20 @@ def _clean_title(text: str, run: list) -> tuple[str, str]:
     return title, country
 
 
+def _is_head(low: str) -> bool:
+    return low in TITLE_HEADS or _misspelt_head(low)
+
+
 def typical_country(title: str) -> str:
-    low = title.lower().replace("-", " ")
-    for key, country in TITLE_COUNTRY:
+    """The country a title belongs to when only one side uses it; words compared whole."""
+    if not title:
+        return ""
+    low = " " + " ".join(re.findall(r"[a-z0-9]+", title.lower())) + " "
+    for key, country in _TITLE_COUNTRY_KEYS:
         if key in low:
             return country
+    if _PAKISTANI_SECRETARY.match(low.strip()):
+        return "Pakistan"
     return ""
 
 

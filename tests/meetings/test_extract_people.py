@@ -302,3 +302,96 @@ def test_a_title_may_name_an_organisation_with_capitalised_words():
         "Chairman of the Sindh Coal Authority",
         "Pakistan",
     )
+
+
+@pytest.mark.parametrize(
+    "title_and_name, title",
+    [
+        ("Federal Minister for Railways Dr. Kamran Ali", "Federal Minister for Railways"),
+        ("Minister for Water Resources Engr. Kamran Ali", "Minister for Water Resources"),
+        ("Federal Secretary Prof. Kamran Ali", "Federal Secretary"),
+    ],
+)
+def test_an_honorific_between_title_and_name_keeps_the_title(title_and_name, title):
+    text = f"The 4th JCC was held in Lahore. {title_and_name} and Vice Minister Chen Lin co-chaired it."
+    assert people(text)[0] == ("Kamran Ali", title, "Pakistan")
+
+
+@pytest.mark.parametrize(
+    "written, title",
+    [
+        ("Foreign Secratary Mr. Bilal Aziz", "Foreign Secratary"),
+        ("Federal Ministar for Energy Bilal Aziz", "Federal Ministar for Energy"),
+    ],
+)
+def test_a_title_word_misspelt_by_one_letter_is_still_a_title(written, title):
+    text = f"The 4th JCC was held in Lahore. {written} and Vice Minister Chen Lin co-chaired it."
+    assert people(text)[0] == ("Bilal Aziz", title, "Pakistan")
+
+
+def test_an_organisation_name_opening_the_sentence_belongs_to_the_title():
+    text = (
+        "The 2nd JWG on Mining was held in Karachi. Sindh Coal Authority Chairman Asad Mir and "
+        "Vice Minister Chen Lin co-chaired the session."
+    )
+    assert people(text)[0] == ("Asad Mir", "Sindh Coal Authority Chairman", "Pakistan")
+
+
+@pytest.mark.parametrize(
+    "written, title, country",
+    [
+        (
+            "Deputy Director General of the Bureau of Western Opening-up at China's Ministry of "
+            "Commerce Han Lei",
+            "Deputy Director General of the Bureau of Western Opening-up at Ministry of Commerce",
+            "China",
+        ),
+        (
+            "Vice Minister of Housing and Rural Development Han Lei",
+            "Vice Minister of Housing and Rural Development",
+            "China",
+        ),
+    ],
+)
+def test_a_title_runs_across_words_that_are_not_title_words(written, title, country):
+    text = f"The 2nd JWG on Mining was held in Karachi. {written} co-chaired the session."
+    assert people(text)[0] == ("Han Lei", title, country)
+
+
+@pytest.mark.parametrize(
+    "title, country",
+    [
+        ("Secretary Board of Investment", "Pakistan"),
+        ("Secretary National Food Security", "Pakistan"),
+        ("Secretary Maritime Affairs", "Pakistan"),
+        ("Joint Secretary of the Petroleum Division", "Pakistan"),
+        ("Deputy Chairman Planning Commission", "Pakistan"),
+        ("Chairman CPEC Authority", "Pakistan"),
+        ("Deputy Administrator of the National Energy Administration", "China"),
+        ("NEA deputy administrator", "China"),
+        ("Vice Chairman of CIDCA", "China"),
+        ("Director General at MOFCOM", "China"),
+        ("Secretary-General of the Forum", ""),
+        ("Party Secretary of Kashgar", ""),
+        ("Director near the Border", ""),
+    ],
+)
+def test_titles_only_one_side_uses_give_the_country(title, country):
+    from meetings.extraction.people import typical_country
+
+    assert typical_country(title) == country
+
+
+def test_people_go_to_the_working_group_named_by_its_topic():
+    text = (
+        "date 2024-03-06\nPakistan and China held the fourth meeting of the Joint Working Group "
+        "on Health on Monday and the second meeting of the Joint Working Group on Education on "
+        "Tuesday in Karachi.\nThe health working group was co-chaired by Secretary Health Asad "
+        "Mir and Vice Minister Chen Lin. The education working group, co-chaired by Secretary "
+        "Education Bilal Aziz and Vice Minister Han Lei, agreed on scholarships."
+    )
+    chairs = {m.body: [p.name for p in m.co_chairs] for m in extract(text).meetings}
+    assert chairs == {
+        "JWG-Health": ["Asad Mir", "Chen Lin"],
+        "JWG-Education": ["Bilal Aziz", "Han Lei"],
+    }
