@@ -49,12 +49,27 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 # Held-out passages written by someone who never saw the tuned corpus, under the same labelling
 # rules; whoever tunes the extractor must not read them, so they measure generalisation.
 HELDOUT = Path(__file__).resolve().parent / "corpus_heldout"
+# A third, blind set: written while the extractor was being tuned on CORPUS and HELDOUT, by one who
+# never read either corpus's passages, in outlets' styles not used there; never read by the tuner.
+FRESH = Path(__file__).resolve().parent / "corpus_fresh"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 THRESHOLD = 0.9
 # A looser bar for the held-out corpus: the extractor is tuned against CORPUS, not against these,
 # so they show how it does on text it has never seen (as on real articles).
 HELDOUT_THRESHOLD = 0.8
-CORPORA = [pytest.param(CORPUS, 25, id="corpus"), pytest.param(HELDOUT, 15, id="heldout")]
+# The fresh blind set (20 passages) is a regression floor, not a target. It was written after the
+# tuning and is never read by the tuner, so its test prints only the per-field table and names the
+# failing fields, never the passages or wrong facts. At the time of writing (extractor at commit
+# fdce059) it scored, precision/recall: meeting .861/.886, date .897/.765, venue .808/.700,
+# mode .806/.829, is_main_subject .750/.771, co_chairs .800/.778, co_chair_titles .781/.694,
+# delegation_leaders 1/1, focus_areas .714/.795, corridors_explicit .889/.889, published_on 1/1:
+# below this floor on venue recall, co_chair_titles recall and focus_areas precision.
+FRESH_THRESHOLD = 0.75
+CORPORA = [
+    pytest.param(CORPUS, 25, id="corpus"),
+    pytest.param(HELDOUT, 15, id="heldout"),
+    pytest.param(FRESH, 16, id="fresh"),
+]
 
 FIELDS = [
     "meeting",
@@ -202,7 +217,7 @@ def test_corpus_has_enough_complete_pairs(corpus, minimum):
     assert not orphans, f"labels without a .txt passage: {orphans}"
 
 
-@pytest.mark.parametrize("corpus", [CORPUS, HELDOUT], ids=["corpus", "heldout"])
+@pytest.mark.parametrize("corpus", [CORPUS, HELDOUT, FRESH], ids=["corpus", "heldout", "fresh"])
 def test_labels_are_well_formed(corpus):
     problems = []
     for name in corpus_names(corpus):
@@ -321,10 +336,19 @@ def test_extractor_scores_on_heldout_corpus(capsys):
     assert_scores(HELDOUT, HELDOUT_THRESHOLD, "Held-out extraction corpus", capsys)
 
 
-def assert_scores(corpus: Path, threshold: float, heading: str, capsys) -> None:
+def test_extractor_scores_on_fresh_corpus(capsys):
+    assert_scores(FRESH, FRESH_THRESHOLD, "Fresh blind extraction corpus", capsys, blind=True)
+
+
+def assert_scores(
+    corpus: Path, threshold: float, heading: str, capsys, blind: bool = False
+) -> None:
+    """``blind``: print the table and the failing fields only, nothing a tuner could fit to."""
     extract, to_json_dict = _import_extractor()
     rows, errors, crashes = score_corpus(extract, to_json_dict, corpus)
-    worst = errors_per_passage(errors).most_common(8)
+    if blind:  # which passage crashed, and on what text, stays hidden too
+        crashes = {f"passage #{i}": "(hidden)" for i in range(1, len(crashes) + 1)}
+    worst = [] if blind else errors_per_passage(errors).most_common(8)
     with capsys.disabled():
         print(f"\n\n{heading}: per-field scores over", len(corpus_names(corpus)), "passages")
         print(format_table(rows))
@@ -346,6 +370,7 @@ def assert_scores(corpus: Path, threshold: float, heading: str, capsys) -> None:
             )
         )
         message.append(format_table(rows))
-        message.append("wrong facts, by field and passage (fact = (body, number, value...)):")
-        message.extend(format_errors(f, *errors[f]) for f, *_ in failing)
+        if not blind:
+            message.append("wrong facts, by field and passage (fact = (body, number, value...)):")
+            message.extend(format_errors(f, *errors[f]) for f, *_ in failing)
     assert not message, "\n".join(message)
