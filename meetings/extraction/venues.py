@@ -93,12 +93,22 @@ CAPITAL_PHRASES = {
     "the federal capital": "Islamabad",
 }
 
+# Mode words count when they describe a meeting, not a thing ("virtual reality", "online
+# payments", "hybrid seed").
 VIRTUAL = re.compile(
-    r"\b(?:virtual(?:ly)?|via\s+video[-\s]?link|video[-\s]?link|video[-\s]?conferenc\w*|"
-    r"virtualy|online|by\s+video|through\s+video)\b",
+    r"\b(?:virtual(?:ly)?(?!\s+(?:reality|currenc\w*|assets?|private|machines?))|"
+    r"via\s+video[-\s]?link|video[-\s]?link|video[-\s]?conferenc\w*|"
+    r"virtualy|online(?!\s+(?:portals?|platforms?|payments?|systems?|services?|shopping|banking|"
+    r"education|learning|courses?|applications?|registration|visas?|trade|markets?|sales|stores?|"
+    r"business|content|media|news|fraud|campaigns?))|by\s+video|through\s+video)\b",
     re.IGNORECASE,
 )
-HYBRID = re.compile(r"\bhybrid\b", re.IGNORECASE)
+HYBRID = re.compile(
+    r"\bhybrid[-\s]+(?:mode|format|manner|meeting|session|form|fashion|setting|arrangement)s?\b|"
+    r"\b(?:in|via|through)\s+(?:a\s+)?hybrid\b(?![-\s]+(?:seeds?|varieties|variety|rice|maize|"
+    r"cotton|crops?|vehicles?|cars?|development))|\bhybrid(?=\s*(?:[,.;]|$))",
+    re.IGNORECASE,
+)
 
 _ALL_NAMES = {**{c: c for c in CITIES}, **CITY_ALIASES}
 _CITY = "|".join(re.escape(n) for n in sorted(_ALL_NAMES, key=len, reverse=True))

@@ -103,3 +103,20 @@ def test_the_dateline_is_the_venue_of_every_reported_meeting_without_one():
         ("JCC", "Karachi"),
         ("BPC", "Karachi"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, mode",
+    [
+        ("The 12th JCC, held in Lahore, agreed to promote hybrid rice varieties.", "in_person"),
+        ("The 12th JCC in Lahore agreed on hybrid seed development and farm credit.", "in_person"),
+        ("The 12th JCC in Lahore agreed to set up online payment systems.", "in_person"),
+        ("The 12th JCC in Lahore agreed to cooperate in virtual reality.", "in_person"),
+        ("The 12th JCC was held in a hybrid format in Lahore.", "hybrid"),
+        ("The 12th JCC was held in Lahore in hybrid form.", "hybrid"),
+        ("The 12th JCC was held online.", "virtual"),
+        ("The 12th JCC met virtually on Monday.", "virtual"),
+    ],
+)
+def test_mode_words_count_only_when_they_describe_the_meeting(sentence, mode):
+    assert extract(sentence).meetings[0].mode == mode
