@@ -142,7 +142,55 @@ class _Article:
         if not self.meetings:
             return []
         self._walk(refs, bodies)
+        self._recheck_main(refs)
         return [self._mention(m) for m in sorted(self.meetings, key=lambda m: m.first)]
+
+    def _recheck_main(self, refs_by_sentence: list[list[Ref]]) -> None:
+        """News reports a recent session. A session the article dates months before its
+        publication is recalled, not reported (a press conference looking back); and when the
+        article also tells of a later session of the same body as held, it is a look-back:
+        the latest session is the news only if it is recent."""
+        told = {
+            id(r.meeting)
+            for refs in refs_by_sentence
+            for r in refs
+            if r.meeting is not None and not r.back and not r.future
+        }
+        for m in [m for m in self.meetings if m.is_main]:
+            if m.number is None:
+                continue
+            later = [
+                x
+                for x in self.meetings
+                if x.body == m.body
+                and x.number is not None
+                and x.number > m.number
+                and id(x) in told
+            ]
+            if later:
+                m.is_main = False
+                latest = max(later, key=lambda x: x.number)
+                latest.is_main = self._recent(latest.date)
+        for m in self.meetings:
+            if m.is_main and m.date is not None and self._stale(m.date):
+                m.is_main = False
+
+    def _stale(self, d: DateMention) -> bool:
+        """Does the period `d` names end more than two months before publication?"""
+        if self.published is None or d.precision == "year":
+            return False
+        year, month = int(d.iso[:4]), int(d.iso[5:7])
+        end_year, end_month = (year, month + 1) if month < 12 else (year + 1, 1)
+        end = date(end_year, end_month, 1)
+        return (self.published - end).days > 60
+
+    def _recent(self, d: DateMention | None) -> bool:
+        return (
+            self.published is not None
+            and d is not None
+            and d.precision != "year"
+            and (not self._stale(d))
+        )
 
     def _refs(self, bodies) -> list[list[Ref]]:
         first_body = next((b[0].short for b in bodies if b), "")

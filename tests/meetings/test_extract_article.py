@@ -141,3 +141,38 @@ def test_two_meetings_reported_in_one_trip_are_both_main_subjects():
 
 def test_extract_accepts_empty_text():
     assert to_json_dict(extract("")) == {"published_on": None, "meetings": []}
+
+
+def mains(text):
+    return {(m.body, m.number): m.is_main_subject for m in extract(text).meetings}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            # a press conference recalling a session held months before
+            "date 2024-09-10\nSpokesperson: The 9th JCC, held in Karachi last February, "
+            "produced good results. At that meeting the sides agreed on railways.",
+            {("JCC", 9): False},
+        ),
+        (
+            # a look-back over several sessions, none of them news
+            "The JWG on Health has met often. Its second meeting, held in Lahore in 2020, was "
+            "short. At the fourth meeting, in Beijing in May 2022, the sides agreed on hospitals.",
+            {("JWG-Health", 2): False, ("JWG-Health", 4): False},
+        ),
+        (
+            # an earlier session named first, then the recent one reported
+            "date 2024-05-20\nUnlike the third meeting in Karachi in 2021, the fourth meeting "
+            "of the JCC, held in Beijing on Friday, was short.",
+            {("JCC", 3): False, ("JCC", 4): True},
+        ),
+        (
+            "date 2024-05-20\nThe fourth meeting of the JCC was held in Beijing on 12 May 2024.",
+            {("JCC", 4): True},
+        ),
+    ],
+)
+def test_only_a_recent_session_is_the_news(text, expected):
+    assert mains(text) == expected
