@@ -1,12 +1,11 @@
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404, render
 
 from agreements.filters import AgreementFilter
 from agreements.models import Agreement, Corridor, FocusArea, LinkHow, MeetingCorridor
-from meetings.models import Meeting
-from meetings.views import list_rows
+from meetings.models import Meeting, Year
+from meetings.views import ROWS_PER_ENTITY_PAGE, list_rows
 
 AGREEMENTS_PER_PAGE = 50
 
@@ -32,10 +31,16 @@ def per_year(meetings):
     return (
         meetings.filter(date__isnull=False)
         .order_by()
-        .values_list(ExtractYear("date"))
+        .values_list(Year("date"))
         .annotate(count=Count("pk"))
-        .order_by(ExtractYear("date"))
+        .order_by(Year("date"))
     )
+
+
+def latest_first(request, meetings):
+    """The page of `meetings` asked for, newest first (unknown dates last)."""
+    rows = list_rows(meetings.sorted_by("-date"))
+    return Paginator(rows, ROWS_PER_ENTITY_PAGE).get_page(request.GET.get("page"))
 
 
 def focus_area_detail(request, slug):
@@ -43,7 +48,7 @@ def focus_area_detail(request, slug):
     meetings = Meeting.objects.with_focus_areas([focus_area])
     ctx = {
         "focus_area": focus_area,
-        "meetings": list_rows(meetings.chronological()),
+        "page_obj": latest_first(request, meetings),
         "per_year": per_year(meetings),
         "corridors": focus_area.corridors.all(),
     }
@@ -56,7 +61,7 @@ def corridor_detail(request, slug):
     meetings = Meeting.objects.in_corridors(corridors.values("pk"))
     ctx = {
         "corridor": corridor,
-        "meetings": list_rows(meetings.chronological()),
+        "page_obj": latest_first(request, meetings),
         "per_year": per_year(meetings),
         "children": corridor.children.all(),
         "focus_areas": FocusArea.objects.filter(corridors__in=corridors.values("pk")).distinct(),

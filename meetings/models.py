@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import ordinal
 from django.db import connections, models, transaction
 from django.db.models import Exists, OuterRef, Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -67,6 +67,16 @@ SORTS = {
     "number": (models.F("number").asc(nulls_last=True), "body__short_name", "date"),
     "-number": (models.F("number").desc(nulls_last=True), "body__short_name", "date"),
 }
+
+
+class Year(ExtractYear):
+    """The year of a date. On SQLite through the built-in strftime() rather than Django's
+    Python-level date function, which costs a Python call per row (a third of a second
+    at 100,000 meetings) in the overview's grouped counts."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.lhs)
+        return f"CAST(strftime('%%Y', {sql}) AS INTEGER)", params
 
 
 class MeetingQuerySet(models.QuerySet):

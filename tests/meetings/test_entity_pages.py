@@ -34,16 +34,16 @@ def test_a_bodys_page_shows_gaps_in_the_numbering(client):
     assert "4 sessions recorded" in html
 
 
-def test_a_focus_area_page_shows_meetings_over_time_and_a_count_per_year(client):
+def test_a_focus_area_page_shows_its_meetings_newest_first_and_a_count_per_year(client):
     for number, date in ((1, "2019-06-10"), (2, "2020-12-25"), (3, "2020-03-01")):
         add_focus_areas(make_meeting(number=number, date=date), "energy")
     make_meeting(number=4, date="2021-01-01")
     html = client.get("/focus-areas/energy/").content.decode()
     assert re.findall(r'<td class="title"><a href="/meetings/([\w-]+)/">', html) == [
-        "jwg-icc-1",
-        "jwg-icc-3",
         "jwg-icc-2",
-    ]
+        "jwg-icc-3",
+        "jwg-icc-1",
+    ]  # newest first
     counts = re.findall(r'<th scope="row">(\d{4})</th><td><span[^>]*></span> (\d+)</td>', html)
     assert counts == [("2019", "1"), ("2020", "2")]
     assert '<a href="/corridors/green/">Green corridor</a>' in html
@@ -57,13 +57,69 @@ def test_a_corridor_page_includes_its_descendants(client):
     make_meeting(number=3, date="2021-01-01")
     html = client.get("/corridors/cpec/").content.decode()
     assert re.findall(r'<td class="title"><a href="/meetings/([\w-]+)/">', html) == [
-        "jwg-icc-1",
         "jwg-icc-2",
+        "jwg-icc-1",
     ]
     assert "(1 meeting)" in html  # one stated explicitly
     html = client.get("/corridors/green/").content.decode()
     assert re.findall(r'<td class="title"><a href="/meetings/([\w-]+)/">', html) == ["jwg-icc-2"]
     assert 'within <a href="/corridors/cpec/">CPEC</a>' in html
+
+
+def session_labels(html):
+    return re.findall(r'<th scope="row">(?:<a href="[^"]+">)?([^<]+)<', html)
+
+
+def test_a_bodys_page_pages_through_its_sessions_and_gaps(client, django_assert_max_num_queries):
+    for number in (1, 2, 150, 230):
+        make_meeting(number=number, date=f"20{number % 20:02d}-01-01")
+    make_meeting(date="2018-03-01")
+    make_meeting()
+    with django_assert_max_num_queries(15):
+        first = client.get("/bodies/jwg-icc/").content.decode()
+    labels = session_labels(first)
+    assert labels[:3] == ["1st", "2nd", "3rd"] and labels[99] == "100th" and len(labels) == 100
+    assert first.count("not yet recorded") == 98
+    assert "6 sessions recorded" in first
+    assert "Page 1 of 3" in first
+    second = client.get("/bodies/jwg-icc/?page=2").content.decode()
+    assert session_labels(second)[0] == "101st" and session_labels(second)[49] == "150th"
+    assert 'href="/meetings/jwg-icc-150/"' in second
+    with django_assert_max_num_queries(15):
+        last = client.get("/bodies/jwg-icc/?page=3").content.decode()
+    labels = session_labels(last)
+    assert labels[:2] == ["201st", "202nd"] and labels[29] == "230th"
+    assert labels[30:] == ["Unnumbered", "Unnumbered"]  # dated first, then the undated one
+    assert len(labels) == 32
+
+
+def test_a_persons_page_is_paginated(client, django_assert_max_num_queries):
+    for number in range(1, 106):
+        add_participant(make_meeting(number=number, date="2020-01-01"), "Sun Weidong", "China")
+    with django_assert_max_num_queries(15):
+        html = client.get("/people/sun-weidong/").content.decode()
+    assert len(re.findall(r'<a href="/meetings/([\w-]+)/">', html)) == 100
+    assert "(105 roles)" in html and "Page 1 of 2" in html
+    rest = client.get("/people/sun-weidong/?page=2").content.decode()
+    assert re.findall(r'<a href="/meetings/([\w-]+)/">', rest) == [
+        f"jwg-icc-{n}" for n in range(101, 106)
+    ]
+
+
+def test_a_focus_area_page_is_paginated_and_counts_every_year(
+    client, django_assert_max_num_queries
+):
+    for number in range(1, 106):
+        add_focus_areas(make_meeting(number=number, date=f"{1950 + number}-01-01"), "energy")
+    with django_assert_max_num_queries(15):
+        html = client.get("/focus-areas/energy/").content.decode()
+    assert len(re.findall(r'<td class="title"><a href="/meetings/', html)) == 100
+    assert "Page 1 of 2" in html
+    assert len(re.findall(r'<th scope="row">(\d{4})</th>', html)) == 105
+    rest = client.get("/focus-areas/energy/?page=2").content.decode()
+    assert re.findall(r'<td class="title"><a href="/meetings/([\w-]+)/">', rest) == [
+        f"jwg-icc-{n}" for n in range(5, 0, -1)
+    ]
 
 
 TEXT = "Talks were held in Urumqi. Luo & Khokher co-chaired <it>. Ends."
