@@ -90,8 +90,11 @@ def test_it_shows_co_chairs_with_the_title_held_then(client, second):
 
 def test_it_says_which_corridors_were_stated_and_which_derived(client, second):
     html = client.get("/meetings/jwg-icc-2/").content.decode()
-    assert "stated in a source" in html
-    assert "derived from the focus area Industry, which the mapping places in this corridor" in html
+    assert 'Green corridor</a>\n    <span class="how">— stated in a source</span>' in html
+    assert (
+        'Growth corridor</a>\n    <span class="how">— derived: '
+        '<a href="/focus-areas/industry/">industry</a> is mapped to this corridor</span>'
+    ) in html
 
 
 def test_each_fact_links_to_its_evidence_in_the_source(client, second):
