@@ -52,7 +52,7 @@ def _slugs_by_agreement(through, field, ids, slugs):
 
 
 def agreement_rows(agreements, meeting_prefix, source_prefix):
-    """One dict per agreement of `agreements`, in its order, keyed by AGREEMENT_COLUMNS."""
+    """One tuple per agreement of `agreements`, in its order, in AGREEMENT_COLUMNS order."""
     focus_slugs = dict(FocusArea.objects.values_list("pk", "slug"))
     corridor_slugs = dict(Corridor.objects.values_list("pk", "slug"))
     rows = agreements.values_list(
@@ -92,20 +92,20 @@ def agreement_rows(agreements, meeting_prefix, source_prefix):
             meeting_slug,
         ) in chunk:
             extracted = sentence is not None
-            yield {
-                "agreement_id": pk,
-                "meeting_id": meeting_id,
-                "body": body,
-                "number": number,
-                "date": date_at_precision(date, precision),
-                "kind": kind,
-                "statement": statement,
-                "focus_areas": focus_areas.get(pk, []),
-                "corridors": corridors.get(pk, []),
-                "evidence": sentence,
-                "source_url": (url or f"{source_prefix}{document_id}/") if extracted else None,
-                "meeting_url": f"{meeting_prefix}{meeting_slug}/",
-            }
+            yield (
+                pk,
+                meeting_id,
+                body,
+                number,
+                date_at_precision(date, precision),
+                kind,
+                statement,
+                focus_areas.get(pk, []),
+                corridors.get(pk, []),
+                sentence,
+                (url or f"{source_prefix}{document_id}/") if extracted else None,
+                f"{meeting_prefix}{meeting_slug}/",
+            )
 
 
 def request_agreement_rows(agreements, request):

@@ -59,7 +59,8 @@ def meetings_json(request):
     if not found.is_valid():
         return exports.bad_filter_response(found.errors, as_json=True)
     rows = exports.meeting_rows(found.qs, exports.meeting_url_prefix(request))
-    return exports.json_response(rows, exports.export_filename("meetings", "json", found))
+    filename = exports.export_filename("meetings", "json", found)
+    return exports.json_response(MEETING_COLUMNS, rows, filename)
 
 
 def focus_areas_csv(request):
@@ -77,7 +78,8 @@ def meeting_json(request, slug):
     rows = exports.meeting_rows(
         Meeting.objects.filter(pk=meeting.pk), exports.meeting_url_prefix(request)
     )
-    return exports.single_json_response(next(rows), f"cpec-meeting-{meeting.slug}.json")
+    (row,) = exports.as_dicts(MEETING_COLUMNS, rows)
+    return exports.single_json_response(row, f"cpec-meeting-{meeting.slug}.json")
 
 
 def _filtered_agreements(request):
@@ -98,7 +100,8 @@ def agreements_json(request):
     if not found.is_valid():
         return exports.bad_filter_response(found.errors, as_json=True)
     rows = request_agreement_rows(found.qs, request)
-    return exports.json_response(rows, exports.export_filename("agreements", "json", found))
+    filename = exports.export_filename("agreements", "json", found)
+    return exports.json_response(AGREEMENT_COLUMNS, rows, filename)
 
 
 def data_dictionary(request):
