@@ -347,8 +347,15 @@ class _Article:
                 focus_ok = True
             else:
                 focus, focus_ok = [], False
+            told = [r for r in refs if r.number is not None and not r.back and not r.future]
+            several = len({id(r.meeting) for r in told}) > 1
             for meeting in targets:
                 for f in focus:
+                    # a sentence telling of several sessions: each area goes to the session
+                    # named last before it ("at the fifth meeting they agreed on X, while at
+                    # the seventh on Y")
+                    if several and _nearest_ref(told, f.start) is not meeting:
+                        continue
                     if all(x.slug != f.slug for x in meeting.focus):
                         meeting.focus.append(FocusAreaMention(f.slug, self.evidence(i)))
                 for c in corridors:
@@ -362,6 +369,11 @@ class _Article:
                     ev = self.evidence(i)
                     statement = _original_statement(self.text[s.start : s.end], statement)
                     meeting.agreements.append(AgreementMention(statement, kind, slugs, ev))
+            if several:
+                for f in focus:
+                    meeting = _nearest_ref(told, f.start)
+                    if meeting not in targets and all(x.slug != f.slug for x in meeting.focus):
+                        meeting.focus.append(FocusAreaMention(f.slug, self.evidence(i)))
             previous_focus = focus_ok
         self._derive_corridors()
 
@@ -621,6 +633,11 @@ def _nearest(anchors, pos: int, refs: list[Ref]):
     start, meeting = before[-1] if before else anchors[0]
     end = next((r.end for r in refs if r.start == start and r.meeting is meeting), start)
     return meeting, start, min(end, pos)
+
+
+def _nearest_ref(refs: list[Ref], pos: int):
+    before = [r for r in refs if r.start <= pos]
+    return (before[-1] if before else refs[0]).meeting
 
 
 def _set_date(meeting: _Meeting, d: DateMention, evidence: Evidence) -> None:

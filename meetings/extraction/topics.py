@@ -31,7 +31,9 @@ FOCUS_CUES = re.compile(rf"\b(?:{_CUES})")
 # One side's wish, not something the sides agreed: "the Chinese side showed interest in ...".
 ONE_SIDE_WISH = re.compile(
     r"\b(?:showed|shown|expressed|evinced)\s+(?:(?:a|keen|great|its|their|strong)\s+)*interest\b|"
-    r"\b(?:sought|requested|urged|proposed|hoped|wished|asked)\b",
+    r"\b(?:sought|requested|urged|proposed|hoped|wished|asked)\b|"
+    # one side informing the other: "the Pakistani side briefed ... on security"
+    r"\b(?:briefed|gave\s+(?:a\s+)?briefing|give\s+(?:a\s+)?briefing|apprised|informed)\b",
     re.IGNORECASE,
 )
 BOTH_SIDES = re.compile(
@@ -207,10 +209,15 @@ def _head_of_name(sentence: str, start: int, end: int) -> bool:
     if not before:
         return False
     words = before.group(1).split()
-    return not any(w.lower() in _NAME_CONNECTORS for w in words)
+    if any(w.lower() in _NAME_CONNECTORS for w in words):
+        return False
+    # "Ministry of National Food Security": the end of a longer name with "of"
+    outer = sentence[max(0, start - 80 - len(before.group(1))) : start - len(before.group(1))]
+    return not _OF_NAME_BEFORE.search(outer)
 
 
 _NAME_CONNECTORS = frozenset({"of", "for", "and", "on", "the"})
+_OF_NAME_BEFORE = re.compile(r"[A-Z][\w'-]*\s+(?:of|for)\s+(?:the\s+)?$")
 _NEXT_CAPITAL = re.compile(r" +[A-Z]")
 _CAPITALS_BEFORE = re.compile(r"((?:[A-Z][\w'-]* +){1,4})$")
 
@@ -285,7 +292,19 @@ def _cue(sentence: str) -> re.Match | None:
 
 # Cheap pre-tests for the two regular expressions above.
 _FORUM_HINT = ("cabinet", "parliament", "assembly", "senate", "ecnec", "ecc", "court")
-_WISH_HINT = ("interest", "sought", "request", "urged", "propos", "hoped", "wished", "asked")
+_WISH_HINT = (
+    "interest",
+    "sought",
+    "request",
+    "urged",
+    "propos",
+    "hoped",
+    "wished",
+    "asked",
+    "brief",
+    "apprised",
+    "informed",
+)
 
 
 def focus_in(sentence: str, vocabulary, masked=(), matchers=None) -> list[Match] | None:

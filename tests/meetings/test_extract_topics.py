@@ -226,3 +226,47 @@ def test_a_sentence_about_an_earlier_meeting_gives_its_facts_to_that_meeting():
     assert [f.slug for f in ninth.focus_areas] == ["health"]
     assert [f.slug for f in eighth.focus_areas] == ["tourism"]
     assert [c.slug for c in eighth.corridors if c.how == "explicit"] == ["open"]
+
+
+@pytest.mark.parametrize(
+    "sentence, slugs",
+    [
+        ("The two sides agreed to build two hospitals in Thar.", ["health"]),
+        ("They agreed on a vaccine plant in Karachi.", ["health"]),
+        ("The sides agreed to set up a desalination unit at Ormara.", ["water"]),
+        ("They agreed to promote people to people contacts.", ["media-culture"]),
+        ("Both sides agreed on livestock breeding and better seeds.", ["agriculture"]),
+    ],
+)
+def test_new_synonyms_name_their_areas(sentence, slugs):
+    assert focus(HEAD + sentence) == slugs
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Pakistani side briefed the Chinese side on security arrangements.",
+        "In the meeting Pakistan side also gave briefing about security of workers.",
+        "The minister apprised the visitors of the security measures.",
+    ],
+)
+def test_one_side_briefing_the_other_is_not_an_agreed_area(sentence):
+    assert focus(HEAD + sentence) == []
+
+
+def test_a_word_at_the_end_of_an_of_name_is_not_a_focus_area():
+    text = HEAD + (
+        "The sides, meeting at the Ministry of Maritime Security in Karachi, agreed to expand "
+        "trade."
+    )
+    assert focus(text) == ["trade-investment"]
+
+
+def test_each_session_in_a_sentence_gets_the_areas_named_after_it():
+    text = (
+        "The JWG on Health has met often. At its second meeting, in Lahore in 2020, the sides "
+        "agreed on hospitals, while at the fourth meeting, in Beijing in 2022, they agreed to "
+        "cooperate in education."
+    )
+    areas = {m.number: [f.slug for f in m.focus_areas] for m in extract(text).meetings}
+    assert areas == {2: ["health"], 4: ["education"]}
