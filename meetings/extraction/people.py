@@ -384,6 +384,14 @@ def _title_before(text: str, tokens: list, i: int) -> tuple[str, str]:
         if not first_step and not _gap_ok(gap, prev.group(), tokens[k].group()):
             break
         k -= 1
+    # "... of Pakistan and Vice Minister Chen Lin": the title starts after the "and" that
+    # closes the previous person's words
+    for j in range(i - 1, k - 1, -1):
+        if tokens[j].group().lower() in ("and", "&") and not any(
+            _is_head(t.group().lower()) for t in tokens[k:j]
+        ):
+            k = j + 1
+            break
     return _clean_title(text, tokens[k:i])
 
 

@@ -395,3 +395,14 @@ def test_people_go_to_the_working_group_named_by_its_topic():
         "JWG-Health": ["Asad Mir", "Chen Lin"],
         "JWG-Education": ["Bilal Aziz", "Han Lei"],
     }
+
+
+def test_a_title_does_not_start_inside_the_previous_persons_words():
+    text = (
+        "The 5th JCC was held in Beijing. It was co-chaired by Additional Secretary (China) "
+        "Imran Ahmed of Pakistan and Vice Minister Chen Lin."
+    )
+    assert people(text) == [
+        ("Imran Ahmed", "Additional Secretary", "Pakistan"),
+        ("Chen Lin", "Vice Minister", "China"),
+    ]
