@@ -103,6 +103,11 @@ class MeetingFocusArea(models.Model):
                 fields=["meeting", "focus_area"], name="one_link_per_focus_area"
             )
         ]
+        indexes = [
+            # The list's focus-area facet counts each area's meetings within the other
+            # filters: (focus_area, meeting) answers it from the index alone.
+            models.Index(fields=["focus_area", "meeting"], name="focus_area_meeting_idx")
+        ]
 
     def __str__(self):
         return str(self.focus_area)
@@ -136,6 +141,10 @@ class MeetingCorridor(models.Model):
         verbose_name = "corridor of a meeting"
         constraints = [
             models.UniqueConstraint(fields=["meeting", "corridor"], name="one_link_per_corridor")
+        ]
+        indexes = [
+            # The list's corridor facet, as for focus areas above.
+            models.Index(fields=["corridor", "meeting"], name="corridor_meeting_idx")
         ]
 
     def __str__(self):

@@ -17,6 +17,7 @@ from meetings.models import DatePrecision, Meeting
 from meetings.templatetags.meeting_tags import partial_date
 
 FEED_SIZE = 50
+CALENDAR_SIZE = 1000
 
 
 def filtered_meetings(request):
@@ -86,12 +87,14 @@ def fold(line):
 
 
 def calendar(request):
-    """Meetings known to the day as all-day events (month- or year-precision ones
-    have no day to put in a calendar)."""
+    """The CALENDAR_SIZE most recent meetings known to the day, as all-day events
+    (month- or year-precision ones have no day to put in a calendar)."""
     filterset = filtered_meetings(request)
     if filterset is None:
         return HttpResponseBadRequest("Invalid filter parameters.", content_type="text/plain")
-    meetings = filterset.qs.filter(date_precision=DatePrecision.DAY)
+    # The most recent ones: a calendar of every meeting ever recorded would be
+    # megabytes long at scale; a filter (a body, a corridor, dates) narrows it.
+    meetings = filterset.qs.filter(date_precision=DatePrecision.DAY).order_by("-date", "-pk")
     stamp = timezone.now().astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",
@@ -100,7 +103,7 @@ def calendar(request):
         "CALSCALE:GREGORIAN",
         "X-WR-CALNAME:CPEC Tracker meetings",
     ]
-    for meeting in meetings:
+    for meeting in meetings[:CALENDAR_SIZE]:
         url = request.build_absolute_uri(meeting.get_absolute_url())
         venue = ", ".join(part for part in (meeting.city, meeting.country) if part)
         lines += [

@@ -337,39 +337,42 @@ class MeetingFilter(django_filters.FilterSet):
 
     def facets(self):
         """For each corridor, focus area and body: how many meetings choosing it would
-        match within the other active filters. One grouped query per facet."""
+        match within the other active filters. One grouped query per facet, two for the
+        corridors (each one's own links, then the distinct meetings under each corridor
+        that has children)."""
         selected = {
             name: {obj.pk for obj in (value if name in ("corridor", "focus_area") else [value])}
             for name, value in self.active_filters()
             if name in ("corridor", "focus_area", "body")
         }
-
-        def meetings_without(name):
-            return self.queryset_without(name).values("pk")
-
         bodies = Body.objects.annotate(
-            count=Count("meetings", filter=Q(meetings__in=meetings_without("body")))
+            count=Count("meetings", filter=self.matching_others("body", "meetings__in"))
         ).order_by("short_name")
         focus_areas = FocusArea.objects.annotate(
             count=Count(
-                "meeting_links", filter=Q(meeting_links__meeting__in=meetings_without("focus_area"))
+                "meeting_links",
+                filter=self.matching_others("focus_area", "meeting_links__meeting__in"),
             )
         ).order_by("name")
-        corridors = self.corridor_tree()
-        counts = MeetingCorridor.objects.filter(meeting__in=meetings_without("corridor")).aggregate(
-            **{
-                f"c{c.pk}": Count(
-                    "meeting", distinct=True, filter=Q(corridor__in=self.descendant_ids([c.pk]))
-                )
-                for c in corridors
-            }
-        )
-        for corridor in corridors:
-            corridor.count = counts[f"c{corridor.pk}"]
-            corridor.depth = self.depth(corridor)
+        links = MeetingCorridor.objects.filter(self.matching_others("corridor", "meeting__in"))
+        counts = dict(links.values_list("corridor").annotate(count=Count("pk")).order_by())
+        parents = {c.parent_id for c in self.corridor_tree()}
+        # A meeting linked to two children counts once for their parent.
+        counts |= {
+            int(key[1:]): count
+            for key, count in links.aggregate(
+                **{
+                    f"c{c.pk}": Count(
+                        "meeting", distinct=True, filter=Q(corridor__in=self.descendant_ids([c.pk]))
+                    )
+                    for c in self.corridor_tree()
+                    if c.pk in parents
+                }
+            ).items()
+        }
         return {
             "corridor": [
-                Facet(c, c.count, c.pk in selected.get("corridor", ()), c.depth)
+                Facet(c, counts.get(c.pk, 0), c.pk in selected.get("corridor", ()), self.depth(c))
                 for c in self.corridors_in_tree_order()
             ],
             "focus_area": [
@@ -377,6 +380,13 @@ class MeetingFilter(django_filters.FilterSet):
             ],
             "body": [Facet(b, b.count, b.pk in selected.get("body", ())) for b in bodies],
         }
+
+    def matching_others(self, name, lookup):
+        """Q(<lookup>=the meetings matching every active filter but `name`); an empty Q
+        when no other filter is active, so the counts scan no subquery."""
+        if all(other == name for other, _ in self.active_filters()):
+            return Q()
+        return Q(**{lookup: self.queryset_without(name).values("pk")})
 
     def depth(self, corridor):
         by_pk = {c.pk: c for c in self.corridor_tree()}

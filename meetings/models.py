@@ -116,6 +116,8 @@ class MeetingQuerySet(models.QuerySet):
         """
         if start:
             self = self.filter(
+                # Implied by each case below; a plain range the date index can serve.
+                Q(date__gte=start.replace(month=1, day=1)),
                 Q(date__gte=start)
                 | Q(date_precision=DatePrecision.MONTH, date__gte=start.replace(day=1))
                 | Q(date_precision=DatePrecision.YEAR, date__gte=start.replace(month=1, day=1))

@@ -64,6 +64,15 @@ def test_the_calendar_honours_the_filters(client, meetings):
     assert re.findall(r"SUMMARY:(.+)\r\n", text) == ["10th JCC meeting"]
 
 
+def test_the_calendar_holds_the_most_recent_meetings_up_to_its_size(
+    client, meetings, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr("meetings.feeds.CALENDAR_SIZE", 1)
+    with django_assert_max_num_queries(3):
+        body = client.get("/meetings/calendar.ics").content.decode()
+    assert re.findall(r"SUMMARY:(.+)\r\n", body) == ["10th JCC meeting"]
+
+
 def test_long_calendar_lines_are_folded(client):
     make_meeting(number=1, date="2020-01-01", summary="Ünïcode " * 40)
     text = client.get("/meetings/calendar.ics").content.decode()
