@@ -55,8 +55,8 @@ def fill(count):
     """Migrate, then generate `count` meetings unless the database already holds them."""
     from django.core.management import call_command
     from django.db import connection
-
     from export_speed import generate
+
     from meetings.models import Meeting
 
     call_command("migrate", verbosity=0)
@@ -98,7 +98,10 @@ def pages():
         ("list", "/meetings/"),
         ("list: green, 2020-2023", "/meetings/?corridor=green&date_from=2020&date_to=2023"),
         ("list: q=energy", "/meetings/?q=energy"),
-        ("list: industry, jwg-icc, by number", "/meetings/?focus_area=industry&body=jwg-icc&sort=number"),
+        (
+            "list: industry, jwg-icc, by number",
+            "/meetings/?focus_area=industry&body=jwg-icc&sort=number",
+        ),
         (
             "list: every filter",
             "/meetings/?corridor=growth&corridor=green&focus_area=industry&focus_area=energy"
