@@ -35,7 +35,7 @@ from .models import Meeting, Participant, Role
 logger = logging.getLogger(__name__)
 
 # Rows read from the database per round trip, and rows written per chunk of the response.
-CHUNK_SIZE = 2000
+CHUNK_SIZE = 5000
 ROWS_PER_WRITE = 200
 LIST_SEPARATOR = "; "
 
@@ -284,12 +284,12 @@ def _co_chairs_by_meeting(ids, using):
 
 
 def _sources_by_meeting(ids, using):
-    """{meeting id: [URL or title, ...]}, oldest publication first."""
+    """{meeting id: [URL or title, ...]}, in the order the documents were added."""
     found = defaultdict(list)
     rows = (
         Meeting.sources.through.objects.using(using)
         .filter(meeting_id__in=among(ids, using))
-        .order_by("meeting_id", "sourcedocument__published_on", "sourcedocument_id")
+        .order_by("meeting_id", "sourcedocument_id")
         .values_list(
             "meeting_id",
             "sourcedocument__url",
