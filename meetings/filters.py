@@ -185,7 +185,7 @@ class MeetingFilter(django_filters.FilterSet):
         meetings = f.qs
 
     `f.qs` is ordered deterministically (the primary key is the last tiebreaker) and
-    holds each meeting once: the many-to-many filters are Exists() subqueries, so no
+    holds each meeting once: the many-to-many filters are `pk IN (subquery)`, so no
     `.distinct()` is needed or applied. It adds no select_related/prefetch_related;
     callers add what they render. When the form is invalid `f.qs` ignores the invalid
     parameters, so check `is_valid()` first.

@@ -109,17 +109,16 @@ def test_a_persons_page_is_paginated(client, django_assert_max_num_queries):
 def test_a_focus_area_page_is_paginated_and_counts_every_year(
     client, django_assert_max_num_queries
 ):
-    for number in range(1, 106):
-        add_focus_areas(make_meeting(number=number, date=f"{1950 + number}-01-01"), "energy")
+    for number in range(1, 101):
+        add_focus_areas(make_meeting(number=number, date=f"{1900 + number}-01-01"), "energy")
+    add_focus_areas(make_meeting(body="BPC"), "energy")  # undated: counted, listed last
     with django_assert_max_num_queries(15):
         html = client.get("/focus-areas/energy/").content.decode()
     assert len(re.findall(r'<td class="title"><a href="/meetings/', html)) == 100
     assert "Page 1 of 2" in html
-    assert len(re.findall(r'<th scope="row">(\d{4})</th>', html)) == 105
+    assert len(re.findall(r'<th scope="row">(\d{4})</th>', html)) == 100
     rest = client.get("/focus-areas/energy/?page=2").content.decode()
-    assert re.findall(r'<td class="title"><a href="/meetings/([\w-]+)/">', rest) == [
-        f"jwg-icc-{n}" for n in range(5, 0, -1)
-    ]
+    assert re.findall(r'<td class="title"><a href="/meetings/([\w-]+)/">', rest) == ["bpc-meeting"]
 
 
 TEXT = "Talks were held in Urumqi. Luo & Khokher co-chaired <it>. Ends."
