@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from .ordinals import edit_distance
+
 # (short name, regular expression). Case-insensitive unless the pattern is all acronyms.
 BODY_PATTERNS = [
     (
@@ -81,8 +83,10 @@ JWG_TOPIC_SHORT = {
     "trade": "Trade",
 }
 _CONNECTORS = frozenset({"and", "&", "of", "for", "the"})
+# "Joint Working Group on", also with "Working" or "Group" misspelt by a letter ("Workng").
 _JWG_HEAD = re.compile(
-    r"(?:CPEC\s+)?(?:Joint\s+Working\s+Group|JWG)\s+(?:\(JWG\)\s+)?on\s+(?=[A-Z])"
+    r"(?:CPEC\s+)?(?:Joint\s+(?P<working>W[a-z]{5,7})\s+(?P<group>Gr[a-z]{2,4})|JWG)\s+"
+    r"(?:\(JWG\)\s+)?on\s+(?=[A-Z])"
 )
 _JWG_SUFFIX = re.compile(r"\bJWG-(?P<abbr>(?!ICC\b)[A-Z][A-Za-z&]+)\b")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'&-]*|&")
@@ -142,11 +146,22 @@ def _known_prefix(topic: str) -> str:
     return topic
 
 
+def _near_word(word: str, wanted: str) -> bool:
+    """One letter off, or two letters swapped ("Workng", "Gruop")."""
+    word = word.lower()
+    distance = edit_distance(word, wanted, 3)
+    return distance <= 1 or (distance == 2 and sorted(word) == sorted(wanted))
+
+
 def _jwg_topics(sentence: str, taken: list[BodyMention]) -> list[BodyMention]:
     """'Joint Working Group on <Capitalised Topic>' for topics not in the fixed patterns."""
     found = []
     for head in _JWG_HEAD.finditer(sentence):
         if _overlaps(taken, head.start(), head.end()):
+            continue
+        if head.group("working") and not _near_word(head.group("working"), "working"):
+            continue
+        if head.group("group") and not _near_word(head.group("group"), "group"):
             continue
         tokens = list(_TOKEN.finditer(sentence, head.end()))
         end = head.end()

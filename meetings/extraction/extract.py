@@ -13,6 +13,7 @@ from datetime import date
 
 from .bodies import find_bodies, find_topic_groups
 from .dates import DateMention, find_dates, parse_iso
+from .ordinals import find_ordinals
 from .people import OTHER_COUNTRY, Person, find_people, find_roles, has_title, typical_country
 from .references import Ref, find_refs
 from .text import Sentence, headline, normalize, publication_date, split_sentences
@@ -229,10 +230,17 @@ class _Article:
             if r.number is not None:
                 self._attach(r, self._meeting(r.body, r.number, r))
         numbered = {(m.body, m.number) for m in self.meetings}
+        spelt: set[int] | None = None
         for r in refs:
             if r.typo:
-                # A misspelt ordinal counts only when the article spells it right elsewhere.
+                # A misspelt ordinal counts only when the article spells it right elsewhere:
+                # as the number of a meeting of that body, or else as a word anywhere ("the
+                # twelth meeting ... yes, the twelfth already"), when only one such fits.
                 confirmed = [n for n in r.typo if (r.body, n) in numbered]
+                if not confirmed:
+                    if spelt is None:
+                        spelt = {o.value for s in self.sentences for o in find_ordinals(s.text)}
+                    confirmed = [n for n in r.typo if n in spelt]
                 if len(confirmed) == 1:
                     r.number = confirmed[0]
                 if r.number is not None:

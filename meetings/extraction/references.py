@@ -32,10 +32,17 @@ _BARE_ORDINAL_AFTER = re.compile(
     r"\s*,\s*(?:(?:which\s+was\s+|was\s+)?(?:held|convened|hosted|conducted)|in|at)\b"
 )
 _BODY_RIGHT_AFTER = re.compile(rf"[\s-]*(?:the\s+)?{_FILLER}", re.IGNORECASE)
+# "the JCC's 10th", "the Joint Cooperation Committee (JCC) had its twelfth", "the working
+# group, whose fourth", "the JWG on Agriculture will hold its fourth"
 _BODY_BEFORE_ORDINAL = re.compile(
-    r"(?:'s|s')?\s*(?:(?:has\s+)?(?:held|convened|holds|convenes|concluded|had|hosted)\s+its\s+)?$",
+    r"(?:\s*\([A-Za-z&-]{2,15}\))?(?:'s|s')?\s*(?:(?:(?:has|have|will|would|shall|is\s+to|"
+    r"plans?\s+to)\s+)?(?:held|convened|holds|convenes|concluded|had|hosted|hold|convene|host)"
+    r"\s+its\s+)?$",
     re.IGNORECASE,
 )
+# "the consultations between the two ministries, whose fourth round": the ordinal numbers the
+# body the relative clause hangs on.
+_BODY_BEFORE_WHOSE = re.compile(r"[^.;]{0,80}?,?\s+whose\s+$")
 _BODY_BEFORE_CARDINAL = re.compile(
     rf"(?:'s)?\s*{MEETING_NOUN}?\s*(?:No\.?|number)?\s*$", re.IGNORECASE
 )
@@ -55,7 +62,8 @@ BACK_REFERENCE = re.compile(
 )
 _NOT_BACK = re.compile(r"\blast\s+(?:week|month|year)|(?:week|month|year)'s\s", re.IGNORECASE)
 FUTURE_BEFORE = re.compile(
-    r"\b(?:next|upcoming|forthcoming|coming|future|subsequent)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+    r"\b(?:next(?!\s+to\b)|upcoming|forthcoming|coming|future|subsequent)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
 )
 # "agreed to convene the 15th JCC", "plans to hold the next round": an infinitive or a
 # future tense in front of the mention.
@@ -72,6 +80,10 @@ FUTURE_AFTER = re.compile(
     r"expected|set|due|likely|planned|slated)\b|to\s+be\s+held|(?:will|would|shall)\s+"
     r"(?:take\s+place|convene|meet|be\s+convened|be\s+hosted))",
     re.IGNORECASE,
+)
+# "the JWG on Tourism will hold its third meeting": the future inside the mention itself
+_FUTURE_INSIDE = re.compile(
+    r"\b(?:will|would|shall|is\s+to|plans?\s+to)\s+(?:hold|convene|host)\s+its\b", re.IGNORECASE
 )
 _PAST_BEFORE_FUTURE = re.compile(
     r"\b(?:was|were)\s+(?:held|convened|hosted|co-?chaired|chaired|conducted)\b|"
@@ -184,7 +196,7 @@ def find_refs(
             all_bodies, m.end()
         ):
             continue
-        body = _bound_body(sentence, m.start("w"), m.end("w"), all_bodies, backward=False)
+        body = _bound_body(sentence, m.start("w"), m.end("w"), all_bodies)
         if body is None:
             continue
         candidates = typo_candidates(m.group("w"))
@@ -218,7 +230,12 @@ def _bound_body(sentence: str, start: int, end: int, bodies: list[BodyMention], 
                 return b  # "fifth meeting of the CPEC Joint Working Group on ..."
     if not backward:
         return None
-    return _body_ending_at(bodies, sentence, start, _BODY_BEFORE_ORDINAL)
+    body = _body_ending_at(bodies, sentence, start, _BODY_BEFORE_ORDINAL)
+    if body is None and sentence.endswith("whose ", 0, start):
+        for b in reversed(bodies):
+            if b.end <= start and _BODY_BEFORE_WHOSE.fullmatch(sentence, b.end, start):
+                return b
+    return body
 
 
 def _generic_meeting(sentence: str, end: int) -> bool:
@@ -250,6 +267,9 @@ def _flag(sentence: str, ref: Ref) -> None:
     after = sentence[ref.end : ref.end + 160]
     ref.back = bool(BACK_REFERENCE.search(before)) and not _NOT_BACK.search(before[-25:])
     ref.future = bool(
-        FUTURE_BEFORE.search(before) or FUTURE_VERB_BEFORE.search(before) or _future_after(after)
+        FUTURE_BEFORE.search(before)
+        or FUTURE_VERB_BEFORE.search(before)
+        or _future_after(after)
+        or (ref.number is not None and _FUTURE_INSIDE.search(sentence, ref.start, ref.end))
     )
     ref.reported = bool(REPORTED.search(sentence))

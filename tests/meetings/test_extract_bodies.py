@@ -224,3 +224,55 @@ def test_a_bare_jwg_refers_to_the_working_group_being_reported():
         "The JWG also reviewed progress since the fifth meeting held in Beijing."
     )
     assert meetings_of(text) == [("JWG-Energy", 6), ("JWG-Energy", 5)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The fourthe meeting of the Joint Working Group on Tourism was held in Skardu on "
+            "3 May 2023. Officials called it the fourth success in a row.",
+            ("JWG-Tourism", 4),
+        ),
+        (
+            "The Joint Cooperation Committee (JCC) had its tenht meeting in Karachi. Yes, the "
+            "tenth already.",
+            ("JCC", 10),
+        ),
+        (
+            "Gwadar hosted the seventth session of the Joint Cooperation Committee. The seventh "
+            "JCC was the busiest yet.",
+            ("JCC", 7),
+        ),
+    ],
+)
+def test_a_misspelt_ordinal_spelt_right_anywhere_in_the_article_counts(text, expected):
+    assert meetings_of(text) == [expected]
+
+
+def test_a_misspelt_ordinal_with_two_right_spellings_nearby_is_not_guessed():
+    # "fiveth" is one letter from "fifth"; nothing in the text spells "fifth"
+    text = "The fiveth round of BPC was held in Beijing. Sixth graders visited."
+    assert meetings_of(text) == [("BPC", None)]
+
+
+@pytest.mark.parametrize(
+    "name", ["Joint Workng Group on Tourism", "Joint Working Gruop on Tourism"]
+)
+def test_a_jwg_name_with_a_misspelt_word_is_still_a_jwg(name):
+    assert meetings_of(f"The second meeting of the {name} was held in Gilgit.") == [
+        ("JWG-Tourism", 2)
+    ]
+
+
+def test_whose_numbers_the_body_the_clause_hangs_on():
+    text = (
+        "The committee works next to the Bilateral Political Consultations between the two "
+        "foreign offices, whose sixth round took place in Beijing in 2021."
+    )
+    assert meetings_of(text) == [("BPC", 6)]
+
+
+def test_a_body_that_will_hold_its_next_numbered_meeting_is_not_a_meeting():
+    text = "The Joint Working Group on Tourism will hold its third meeting in Gilgit next week."
+    assert meetings_of(text) == []
