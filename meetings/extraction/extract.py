@@ -595,10 +595,12 @@ BACK_TO_MEETING = re.compile(
     r"^[\"']?\s*The\s+(?:meeting|session|talks|consultations|JWG|JCC|BPC)\b",
     re.IGNORECASE,
 )
-# "The fourth meeting, in Islamabad in 2023, was the first in which ...": the sentence is
-# about that meeting even when the article reports another.
+# "The fourth meeting, in Islamabad in 2023, was the first in which ...", "It was at that
+# third meeting that ...": the sentence is about that meeting even when the article reports
+# another.
 _SUBJECT_LEAD = re.compile(
-    r"^[\"']?\s*(?:(?:The|Its|By\s+the|At\s+the|In\s+the|During\s+the)\s+)?$", re.IGNORECASE
+    r"^[\"']?\s*(?:(?:The|Its|By\s+the|(?:It\s+was\s+)?(?:At|In|During)\s+(?:the|that|this))\s+)?$",
+    re.IGNORECASE,
 )
 
 

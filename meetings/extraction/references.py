@@ -31,6 +31,19 @@ _BARE_ORDINAL_BEFORE = re.compile(r"^[\"']?\s*(?:The|the)\s+$")
 _BARE_ORDINAL_AFTER = re.compile(
     r"\s*,\s*(?:(?:which\s+was\s+|was\s+)?(?:held|convened|hosted|conducted)|in|at)\b"
 )
+# "Its second session was held online, and the third took place in Islamabad": a bare ordinal
+# in the next clause of a list of sessions.
+_BARE_ORDINAL_IN_LIST = re.compile(r"[,;]\s*(?:and|while|but|whereas)\s+the\s+$")
+_BARE_ORDINAL_HELD = re.compile(
+    r"\s+(?:took\s+place|was\s+(?:held|convened|hosted|conducted))\b", re.IGNORECASE
+)
+# "The group met for the first time in Beijing": the body's first meeting (not "the two
+# sides met for the first time since 2019").
+_FIRST_TIME = re.compile(
+    r"\b(?P<subj>(?:[Tt]he\s+)?(?:[\w-]+\s+)?(?i:group|committee|JWG|JCC|BPC|mechanism|"
+    r"consultations|dialogue|forum)|[Ii]t)\s+(?:(?:had|has)\s+)?(?:first\s+)?(?:met|convened)\s+for\s+the\s+"
+    r"first\s+time\b(?!\s+(?:since|in\s+(?:\w+\s+)?(?:years|months|decades)))"
+)
 _BODY_RIGHT_AFTER = re.compile(rf"[\s-]*(?:the\s+)?{_FILLER}", re.IGNORECASE)
 # "the JCC's 10th", "the Joint Cooperation Committee (JCC) had its twelfth", "the working
 # group, whose fourth", "the JWG on Agriculture will hold its fourth"
@@ -55,7 +68,8 @@ _BARE_JWG = re.compile(
 
 BACK_REFERENCE = re.compile(
     r"\b(?:since|previous|preceding|prior\s+to|earlier|former|past|after|last|"
-    r"decisions?\s+(?:taken|made|reached)\s+(?:at|in|during)|implementation\s+of|"
+    r"(?:decisions?|consensus|agreements?|understandings?)\s+(?:taken|made|reached|arrived\s+at|"
+    r"achieved)\s+(?:at|in|during)|implementation\s+of|"
     r"outcomes?\s+of|follow[-\s]up\s+(?:of|on|to))\s+"
     r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
@@ -76,9 +90,12 @@ FUTURE_VERB_BEFORE = re.compile(
 # which both sides want to be the largest yet, is scheduled for ..."), unless the clause first
 # says the meeting took place.
 FUTURE_AFTER = re.compile(
-    r"^[^.;]{0,120}?\b(?:will\s+be\s+held|would\s+be\s+held|(?:is|was|are|were)\s+(?:scheduled|"
-    r"expected|set|due|likely|planned|slated)\b|to\s+be\s+held|(?:will|would|shall)\s+"
-    r"(?:take\s+place|convene|meet|be\s+convened|be\s+hosted))",
+    r"^[^.;]{0,120}?\b(?:will\s+be\s+held|would\s+be\s+held|(?:is|was|are|were)\s+"
+    r"(?:now\s+|currently\s+|tentatively\s+|provisionally\s+|still\s+)?(?:scheduled|expected|set|"
+    r"due|likely|planned|slated)\b|to\s+be\s+held|(?:will|would|shall)\s+"
+    r"(?:take\s+place|convene|meet|be\s+convened|be\s+hosted)|(?:has|have|had)\s+been\s+"
+    r"(?:postponed|pushed\s+back|deferred|put\s+off|delayed|rescheduled)|(?:was|were)\s+"
+    r"(?:postponed|deferred|put\s+off|rescheduled))",
     re.IGNORECASE,
 )
 # "the JWG on Tourism will hold its third meeting": the future inside the mention itself
@@ -98,8 +115,41 @@ REPORTED = re.compile(
 )
 
 
+# Countries other than China and Pakistan that hold talks with one of them.
+OTHER_COUNTRIES = (
+    "Afghanistan|Bangladesh|India|Iran|Nepal|Sri Lanka|Bhutan|Maldives|Myanmar|Russia|Turkey|"
+    "Türkiye|Saudi Arabia|the UAE|United Arab Emirates|Qatar|Kuwait|Oman|Bahrain|Egypt|Iraq|"
+    "Syria|Jordan|Israel|Palestine|the United States|the US|the USA|America|the UK|Britain|"
+    "the United Kingdom|France|Germany|Italy|Spain|the Netherlands|Belgium|Poland|Japan|"
+    "South Korea|North Korea|Korea|Indonesia|Malaysia|Thailand|Vietnam|Viet Nam|the Philippines|"
+    "Singapore|Cambodia|Laos|Mongolia|Kazakhstan|Uzbekistan|Tajikistan|Kyrgyzstan|Turkmenistan|"
+    "Azerbaijan|Belarus|Ukraine|Australia|New Zealand|Canada|Brazil|Argentina|Mexico|Chile|"
+    "Nigeria|Kenya|Ethiopia|South Africa|Algeria|Morocco|Tanzania|Serbia|Hungary|Greece|"
+    "the European Union|the EU"
+)
+# "China and Bangladesh held ...", "between Pakistan and Iran": talks with a third country.
+_THIRD_COUNTRY_PAIR = re.compile(
+    rf"\b(?:(?:China|Pakistan)\s+and\s+(?:{OTHER_COUNTRIES})|(?:{OTHER_COUNTRIES})\s+and\s+"
+    rf"(?:China|Pakistan)|(?:China|Pakistan)-(?:{OTHER_COUNTRIES}))\b"
+)
+_CHINA = re.compile(r"\b(?:China|Chinese|Beijing)\b")
+_PAKISTAN = re.compile(r"\b(?:Pakistan|Pakistani|Islamabad)\b")
+
+
+def third_country_talks(sentence: str) -> bool:
+    """Does the sentence tell of talks between China or Pakistan and a third country, naming
+    only one of the two? Every body here is China-Pakistan."""
+    if " and " not in sentence and "-" not in sentence:
+        return False
+    if not _THIRD_COUNTRY_PAIR.search(sentence):
+        return False
+    return not (_CHINA.search(sentence) and _PAKISTAN.search(sentence))
+
+
 _BARE_HINT = re.compile(r"[\"']?\s*The\s+[\w-]+\s*,")
-_MEETING_HINT = re.compile(r"meeting|session|round|edition|sitting|instal|plenary|jwg|joint")
+_MEETING_HINT = re.compile(
+    r"meeting|session|round|edition|sitting|instal|plenary|jwg|joint|first time"
+)
 
 
 @dataclass
@@ -188,6 +238,16 @@ def find_refs(
             sentence, o.end
         ):
             add(None, o.value, o.start, o.end)
+        elif _BARE_ORDINAL_IN_LIST.search(sentence, max(0, o.start - 20), o.start) and (
+            _BARE_ORDINAL_HELD.match(sentence, o.end)
+        ):
+            add(None, o.value, o.start, o.end)
+    if "first time" in sentence:
+        for m in _FIRST_TIME.finditer(sentence):
+            a, b = m.span("subj")
+            body = next((x for x in all_bodies if x.start < b and a < x.end), None)
+            if body is not None or context_body:
+                add(body, 1, a, m.end())
     taken = [(r.start, r.end) for r in refs]
     for m in _TYPO_SLOT.finditer(sentence) if all_bodies else ():
         if any(a <= m.start() < b for a, b in taken):
@@ -205,6 +265,8 @@ def find_refs(
     for body in all_bodies:
         if id(body) not in used and body not in bare:
             add(body, None, body.start, body.end)
+    if refs and third_country_talks(sentence):
+        return []
     for ref in refs:
         _flag(sentence, ref)
     return sorted(refs, key=lambda r: r.start)

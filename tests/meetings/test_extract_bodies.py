@@ -276,3 +276,75 @@ def test_whose_numbers_the_body_the_clause_hangs_on():
 def test_a_body_that_will_hold_its_next_numbered_meeting_is_not_a_meeting():
     text = "The Joint Working Group on Tourism will hold its third meeting in Gilgit next week."
     assert meetings_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan and Iran held the fifth round of their bilateral political consultations in "
+        "Tehran on Monday.",
+        "China and Nepal held the 9th round of diplomatic consultations at the vice-foreign-"
+        "ministerial level in Kathmandu.",
+        "Talks between China and Sri Lanka, the 4th round of political consultations, ended.",
+    ],
+)
+def test_consultations_with_a_third_country_are_not_a_china_pakistan_meeting(text):
+    assert meetings_of(text) == []
+
+
+def test_a_sentence_naming_both_sides_and_a_third_country_keeps_its_meeting():
+    text = (
+        "Pakistan and China held the fifth round of Bilateral Political Consultations in "
+        "Beijing, where they also discussed Afghanistan and Iran."
+    )
+    assert meetings_of(text) == [("BPC", 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 16th meeting of the Joint Cooperation Committee, first planned for May, is now "
+        "scheduled for October in Karachi.",
+        "The 16th JCC has been postponed until after the budget, officials said.",
+        "The 16th JCC, delayed twice already, was put off again on Monday.",
+    ],
+)
+def test_postponed_and_rescheduled_meetings_are_not_listed(text):
+    assert meetings_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Joint Cooperation Committee met for the first time in Beijing in 2013.",
+        "Few know the Joint Working Group on Mining. The group met for the first time in "
+        "Quetta in 2021.",
+    ],
+)
+def test_met_for_the_first_time_is_the_first_meeting(text):
+    assert [n for _, n in meetings_of(text)] == [1]
+
+
+def test_sides_meeting_for_the_first_time_since_a_year_are_not_a_first_meeting():
+    text = (
+        "The fifth JCC was held in Beijing. Delegates met for the first time since 2019 "
+        "without masks."
+    )
+    assert meetings_of(text) == [("JCC", 5)]
+
+
+def test_a_bare_ordinal_in_a_list_of_sessions_is_a_session_of_the_body():
+    text = (
+        "The Joint Working Group on Mining first met in 2019. Its second session was held "
+        "online in 2020, and the third took place in Quetta on 4 May 2022."
+    )
+    assert meetings_of(text) == [("JWG-Mining", 1), ("JWG-Mining", 2), ("JWG-Mining", 3)]
+
+
+def test_the_consensus_reached_at_another_session_is_a_look_back():
+    text = (
+        "The 6th meeting of the Joint Working Group on Mining was held in Quetta. The sides "
+        "vowed to implement the consensus reached at the 10th meeting of the JCC."
+    )
+    found = {(m.body, m.number): m.is_main_subject for m in extract(text).meetings}
+    assert found == {("JWG-Mining", 6): True, ("JCC", 10): False}
