@@ -26,6 +26,7 @@ def meeting():
         ("sort=drop-table", "Select a valid choice."),
         ("review_status=maybe", "Select a valid choice."),
         ("q=" + "x" * 10_000, "Ensure this value has at most 300 characters"),
+        ("&".join(["focus_area=energy"] * 51), "Choose at most 50."),
     ],
 )
 def test_a_malformed_filter_shows_the_list_with_the_error(client, meeting, query, error):
