@@ -173,6 +173,8 @@ def _is_name_word(word: str) -> bool:
         return False  # an acronym: CPEC, NDRC
     if "-" in word and any(part.lower() in COUNTRY_WORDS for part in word.split("-")):
         return False
+    if "-" in word and _is_title_word(low):
+        return False  # "Vice-Foreign"
     return len(word) > 1
 
 
@@ -188,6 +190,9 @@ def _misspelt_head(low: str) -> bool:
 
 
 def _is_title_word(low: str) -> bool:
+    if "-" in low and low not in TITLE_HEADS and low not in TITLE_TOPICS:
+        # "Vice-Foreign Minister", "Deputy-Director": every part a title word
+        return all(_is_title_word(part) for part in low.split("-") if part)
     return (
         low in TITLE_HEADS
         or _misspelt_head(low)
@@ -226,6 +231,9 @@ def find_people(text: str, partial: bool = False) -> list[Person]:
             else:
                 break
         size = j - i
+        if 2 <= size <= 4 and _organisation_words(text, tokens, i, j):
+            i = j
+            continue
         if 2 <= size <= 4:
             start, end = tokens[i].start(), tokens[j - 1].end()
             title, country = _title_before(text, tokens, i)
@@ -243,6 +251,22 @@ def find_people(text: str, partial: bool = False) -> list[Person]:
                 people.append(Person(text[start:end], title, country, start, end, partial=True))
         i = j
     return people
+
+
+def _organisation_words(text: str, tokens: list, i: int, j: int) -> bool:
+    """'the Comprehensive Transportation Department': capitalised words after 'the' or before
+    an organisation word name an organisation, not a person."""
+    if (
+        i > 0
+        and tokens[i - 1].group() == "the"
+        and text[tokens[i - 1].end() : tokens[i].start()] == " "
+    ):
+        return True
+    return (
+        j < len(tokens)
+        and tokens[j].group().lower() in ORG_WORDS
+        and text[tokens[j - 1].end() : tokens[j].start()] == " "
+    )
 
 
 _TITLE_REF = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?=[A-Z])")
@@ -290,6 +314,8 @@ def _mentions(text: str) -> list[Person]:
     return sorted(found, key=lambda p: p.start)
 
 
+# Ranks used as an honorific between a title and a name ("Foreign Secretary Ambassador X").
+_RANKS = frozenset({"ambassador", "amb"})
 ORG_WORDS = frozenset(
     """ministry department division board commission authority administration bureau
     corporation council agency institute""".split()
@@ -315,6 +341,8 @@ def _gap_ok(gap: str, before: str, after: str) -> bool:
             return True  # "Minister for Planning, Development and Special Initiatives"
         if after.lower() in ORG_WORDS:
             return True  # "Secretary, Ministry of Information Technology"
+        if before.lower() in TITLE_HEADS and after[0].isupper() and after.lower() in TITLE_TOPICS:
+            return True  # "Deputy Administrator, National Energy Administration"
     return False
 
 
@@ -347,13 +375,15 @@ def _bridge_to_head(text: str, tokens: list, k: int) -> int:
     plain = 0
     while j > 0 and k - j < 12:
         prev = tokens[j - 1]
-        if text[prev.end() : tokens[j].start()] not in (" ", "'s "):
+        gap = text[prev.end() : tokens[j].start()]
+        if gap.strip() not in ("", "'s") or "\n" in gap:  # blanks: a parenthesis removed
             return k
         word = prev.group()
         low = word.lower()
         if low in TITLE_HEADS or _misspelt_head(low):
             # "Secretary Iqbal and ...": a head followed by a name is a person, not a title
-            return j - 1 if _is_title_word(tokens[j].group().lower()) else k
+            after = tokens[j].group().lower()
+            return j - 1 if _is_title_word(after) or after == "at" else k
         if _is_title_word(low):
             plain = 0
         elif word[0].isupper() or low == "at":
@@ -380,10 +410,20 @@ def _title_before(text: str, tokens: list, i: int) -> tuple[str, str]:
                 break
             k = start
             continue
-        first_step = k == i and gap == ", " and (low in TITLE_HEADS or low in TITLE_TOPICS)
+        # "Foreign Secretary, Sohail Iqbal", "Additional Secretary ..., Mr. Imran Khan"
+        first_step = (
+            (k == i or (k == i - 1 and tokens[k].group().lower() in HONORIFICS))
+            and gap.strip() == ","
+            and "\n" not in gap
+            and (low in TITLE_HEADS or low in TITLE_TOPICS)
+        )
         if not first_step and not _gap_ok(gap, prev.group(), tokens[k].group()):
             break
         k -= 1
+    # "Foreign Secretary Ambassador X": the rank between a title and the name is an honorific
+    if i - k >= 2 and tokens[i - 1].group().lower() in _RANKS:
+        if any(_is_head(t.group().lower()) for t in tokens[k : i - 1]):
+            i -= 1
     # "... of Pakistan and Vice Minister Chen Lin": the title starts after the "and" that
     # closes the previous person's words
     for j in range(i - 1, k - 1, -1):
@@ -482,8 +522,12 @@ _CO_CHAIRED_BY = re.compile(
     r"\b(?:co-?\s?)?chair(?:man|person)ship\s+of\s+",
     re.IGNORECASE,
 )
-_CO_CHAIRED = re.compile(rf"\b(?:jointly\s+)?co-?\s?chair(?:ed|s)?\b(?!{_TO_BY}\b)", re.IGNORECASE)
-_CO_CHAIRED_WITH = re.compile(r"\bco-?\s?chair(?:ed|s)?\b[^.;]{0,120}?\bwith\s+", re.IGNORECASE)
+_CO_CHAIRED = re.compile(
+    rf"\b(?:jointly\s+)?co-?\s?chair(?:ed|s|ing)?\b(?!{_TO_BY}\b)", re.IGNORECASE
+)
+_CO_CHAIRED_WITH = re.compile(
+    r"\bco-?\s?chair(?:ed|s|ing)?\b[^.;]{0,120}?\b(?:with|alongside)\s+", re.IGNORECASE
+)
 _NAMELESS_PAIR = re.compile(r"\b(?:two|both)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     r",\s+(?:which|where|while|whereas|during|after|before|and\s+the|said|it\s+was)\b|;"

@@ -406,3 +406,55 @@ def test_a_title_does_not_start_inside_the_previous_persons_words():
         ("Imran Ahmed", "Additional Secretary", "Pakistan"),
         ("Chen Lin", "Vice Minister", "China"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "The 4th JCC met in Sukkur, with Foreign Secretary Ambassador Naila Qadir "
+            "co-chairing alongside Vice Foreign Minister Ma Lin.",
+            [
+                ("Naila Qadir", "Foreign Secretary", "Pakistan"),
+                ("Ma Lin", "Vice Foreign Minister", "China"),
+            ],
+        ),
+        (
+            "Proud to see Vice-Foreign Minister Ma Lin and Additional Foreign Secretary "
+            "(East Asia) Ambassador Naila Qadir co-chairing the 4th JCC.",
+            [
+                ("Ma Lin", "Vice-Foreign Minister", "China"),
+                ("Naila Qadir", "Additional Foreign Secretary", "Pakistan"),
+            ],
+        ),
+    ],
+)
+def test_co_chairing_and_an_ambassador_rank_before_the_name(sentence, expected):
+    assert people(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Deputy Director General (Asia) at the Ministry of Commerce, Mr. Omar Farooq "
+            "Awan, and Ms. Ma Lin of China co-chaired the 4th JCC.",
+            ("Omar Farooq Awan", "Deputy Director General at the Ministry of Commerce", ""),
+        ),
+        (
+            "Deputy Administrator, National Energy Administration, Mr. Ma Lin and Omar Farooq "
+            "Awan co-chaired the 4th JCC.",
+            ("Ma Lin", "Deputy Administrator, National Energy Administration", "China"),
+        ),
+    ],
+)
+def test_a_title_before_a_comma_and_an_honorific_belongs_to_the_name(sentence, expected):
+    assert people(sentence)[0] == expected
+
+
+def test_capitalised_words_of_an_organisation_are_not_a_person():
+    text = (
+        "The 4th JCC was co-chaired by Mr. Ma Lin, Director General of the Regional Planning "
+        "Department of the NDRC, and Mr. Omar Farooq Awan, Secretary Planning."
+    )
+    assert [p[0] for p in people(text)] == ["Ma Lin", "Omar Farooq Awan"]
