@@ -52,6 +52,9 @@ HELDOUT = Path(__file__).resolve().parent / "corpus_heldout"
 # A third, blind set: written while the extractor was being tuned on CORPUS and HELDOUT, by one who
 # never read either corpus's passages, in outlets' styles not used there; never read by the tuner.
 FRESH = Path(__file__).resolve().parent / "corpus_fresh"
+# A fourth blind set, written after the extractor was tuned on all three above, by one who read none
+# of their passages; it is the final honest measurement on text nobody tuned against.
+BLIND4 = Path(__file__).resolve().parent / "corpus_blind4"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 THRESHOLD = 0.9
 # A looser bar for the held-out corpus: the extractor is tuned against CORPUS, not against these,
@@ -65,10 +68,17 @@ HELDOUT_THRESHOLD = 0.8
 # delegation_leaders 1/1, focus_areas .714/.795, corridors_explicit .889/.889, published_on 1/1:
 # below this floor on venue recall, co_chair_titles recall and focus_areas precision.
 FRESH_THRESHOLD = 0.75
+# The fourth blind set (18 passages) prints only the table too. At the time of writing (extractor
+# at commit 79bb155) it scored, precision/recall: meeting .906/.967, date .900/.900,
+# venue .893/.926, mode .906/.967, is_main_subject .875/.933, co_chairs .818/.818,
+# co_chair_titles .727/.727, delegation_leaders .857/.750, focus_areas .641/.926,
+# corridors_explicit .750/.750, published_on 1/1: below this bar on focus_areas precision.
+BLIND4_THRESHOLD = 0.7
 CORPORA = [
     pytest.param(CORPUS, 25, id="corpus"),
     pytest.param(HELDOUT, 15, id="heldout"),
     pytest.param(FRESH, 16, id="fresh"),
+    pytest.param(BLIND4, 16, id="blind4"),
 ]
 
 FIELDS = [
@@ -217,7 +227,9 @@ def test_corpus_has_enough_complete_pairs(corpus, minimum):
     assert not orphans, f"labels without a .txt passage: {orphans}"
 
 
-@pytest.mark.parametrize("corpus", [CORPUS, HELDOUT, FRESH], ids=["corpus", "heldout", "fresh"])
+@pytest.mark.parametrize(
+    "corpus", [CORPUS, HELDOUT, FRESH, BLIND4], ids=["corpus", "heldout", "fresh", "blind4"]
+)
 def test_labels_are_well_formed(corpus):
     problems = []
     for name in corpus_names(corpus):
@@ -338,6 +350,10 @@ def test_extractor_scores_on_heldout_corpus(capsys):
 
 def test_extractor_scores_on_fresh_corpus(capsys):
     assert_scores(FRESH, FRESH_THRESHOLD, "Fresh blind extraction corpus", capsys, blind=True)
+
+
+def test_extractor_scores_on_blind4_corpus(capsys):
+    assert_scores(BLIND4, BLIND4_THRESHOLD, "Fourth blind extraction corpus", capsys, blind=True)
 
 
 def assert_scores(
