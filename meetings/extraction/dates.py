@@ -53,7 +53,12 @@ DATE_PATTERNS = [
     ("day?", re.compile(rf"\b{_MONTH}\s+{_DAY}{_DAY_RANGE}\b(?!\s*,?\s*\d)")),
     ("day?", re.compile(rf"\b{_DAY}{_DAY_RANGE}\s+(?:of\s+)?{_MONTH}(?![\w.]*,?\s*\d)")),
     ("month", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b")),
-    ("year", re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ii]n the year)\s+{_YEAR}\b(?![-/]\d)")),
+    (
+        "year",
+        re.compile(
+            rf"\b(?:[Ii]n|[Dd]uring|[Ii]n the year)\s+(?:(?:early|mid|late)[-\s]+)?{_YEAR}\b(?![-/]\d)"
+        ),
+    ),
     # "in March this year", "in May last year", "January of last year"
     (
         "month-of-year",
@@ -180,7 +185,16 @@ _RELATIVE_MONTHS = {
 }
 
 
-def find_dates(sentence: str, published: date | None) -> list[DateMention]:
+# Kinds that may resolve against the article's anchor (the day of the meeting it reports) when
+# it has no publication date: a year-less day, "last year", "in May this year".
+_ANCHORED = frozenset({"day?", "relative-period", "month-of-year"})
+
+
+def find_dates(
+    sentence: str, published: date | None, anchor: date | None = None
+) -> list[DateMention]:
+    """Dates in `sentence`. `anchor` stands in for a missing publication date for the kinds
+    that only need to know the year ("November 7", "last year")."""
     found: list[DateMention] = []
 
     def free(a: int, b: int) -> bool:
@@ -190,7 +204,8 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         for m in pattern.finditer(sentence):
             if not free(m.start(), m.end()):
                 continue
-            mention = _mention(kind, m, sentence, published)
+            reference = published or (anchor if kind in _ANCHORED else None)
+            mention = _mention(kind, m, sentence, reference)
             if mention:
                 found.append(mention)
     return sorted(found, key=lambda f: f.start)

@@ -9,7 +9,7 @@ areas, corridors and agreements to the meeting each sentence is about.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from .bodies import find_bodies, find_topic_groups
 from .dates import DateMention, find_dates, parse_iso
@@ -34,7 +34,7 @@ from .types import (
     MeetingMention,
     PersonMention,
 )
-from .venues import CITIES, find_dateline, find_mode, find_venues
+from .venues import CITIES, CITY_NAMES, canonical_city, find_dateline, find_mode, find_venues
 from .vocabulary import Vocabulary
 
 # "The meeting was held ...", "It took place ...": a sentence whose subject is the meeting.
@@ -118,6 +118,12 @@ class _Article:
         self.recent: list[str] = []  # people named so far, the latest last
         self._dateline_city = None
         self._dateline_date = None
+        self._dateline_at = 0  # the sentence the dateline opens
+        self._lead_city = None  # "talks resume in Islamabad" before the meeting is named
+        # When the article has no publication date: the day of the main meeting, against which
+        # year-less dates and "last year" resolve (the article reports it as recent news).
+        self.anchor: date | None = None
+        self.last_date: tuple[DateMention, int] | None = None  # latest meeting date, sentence
         self.has_headline = False
         self.matchers = matchers_for(vocabulary)
 
@@ -306,8 +312,12 @@ class _Article:
         for i, s in enumerate(self.sentences):
             refs = [r for r in refs_by_sentence[i] if r.meeting is not None]
             text = s.text
-            if i == 0:
-                text = self._dateline(text, refs, current)
+            if i < 5 and self._dateline_city is None and self._dateline_date is None:
+                text = self._dateline(i, text, refs, current)
+            if not seen and not refs and self._lead_city is None and _LEAD_HINT.search(text):
+                venue = _LEAD_VENUE.search(text)
+                if venue:
+                    self._lead_city = (canonical_city(venue.group("city")), i)
             main_refs = [r for r in refs if r.meeting.is_main and not r.back]
             if main_refs:
                 current, suspended = main_refs[-1].meeting, None
@@ -385,18 +395,23 @@ class _Article:
             previous_focus = focus_ok
         self._derive_corridors()
 
-    def _dateline(self, text: str, refs: list[Ref], current: _Meeting | None) -> str:
+    def _dateline(self, i: int, text: str, refs: list[Ref], current: _Meeting | None) -> str:
+        """A dateline opens the first sentence of the story, after a headline or a press
+        release's heading lines: 'ISLAMABAD, Jan 15 (APP):', 'Beijing, 24 April -'."""
         found = find_dateline(text)
         if not found:
             return text
+        self._dateline_at = i
         venue, m = found
         main = current if current is not None else None
         if main is not None:
             self._dateline_city = (venue, main)
         if m.group("date") and main is not None:
             about_main = any(r.meeting is main for r in refs) or HELD.search(text)
-            dates = find_dates(m.group("date"), self.published)
-            if about_main and dates and not RELATIVE_DAY.search(text):
+            dates = find_dates(m.group("date"), self.published, self.anchor)
+            # "today"/"on Monday" resolve against the publication date; without one the
+            # dateline's date is the best the text gives
+            if about_main and dates and (self.published is None or not RELATIVE_DAY.search(text)):
                 self._dateline_date = (dates[0], main)
         return " " * m.end() + text[m.end() :]
 
@@ -411,7 +426,15 @@ class _Article:
         else:
             anchors = [(r.start, r.meeting) for r in strong]
         chosen: dict[int, tuple[bool, DateMention]] = {}
-        for d in find_dates(text, self.published):
+        found = find_dates(text, self.published, self.anchor)
+        later = None
+        if self.last_date and not found and ("later" in text or "day" in text):
+            later = _LATER.search(text) if self.last_date[1] >= i - 3 else None
+        if later:
+            d = _after(self.last_date[0], later)
+            if d is not None:
+                found = [DateMention(d.iso, d.precision, later.start(), later.end())]
+        for d in found:
             meeting, anchor, anchor_end = _nearest(anchors, d.start, refs)
             if REPORTING.search(text[anchor_end : d.start]):
                 continue
@@ -422,7 +445,11 @@ class _Article:
                 chosen[id(meeting)] = (after, d)
         for meeting in _unique(m for _, m in anchors):
             if id(meeting) in chosen:
-                _set_date(meeting, chosen[id(meeting)][1], self.evidence(i))
+                d = chosen[id(meeting)][1]
+                _set_date(meeting, d, self.evidence(i))
+                self.last_date = (meeting.date, i)
+                if self.published is None and self.anchor is None and meeting.is_main:
+                    self.anchor = parse_iso(d.iso) if d.precision == "day" else None
         for v in find_venues(text):
             meeting, _, _ = _nearest(anchors, v.start, refs)
             if not meeting.city:
@@ -556,10 +583,14 @@ class _Article:
         if dateline_city and m.is_main and not m.city and m.mode != "virtual":
             venue = dateline_city[0]
             m.city, m.country = venue.city, CITIES[venue.city]
-            m.venue_evidence = self.evidence(0)
+            m.venue_evidence = self.evidence(self._dateline_at)
+        elif self._lead_city and m.is_main and not m.city and m.mode != "virtual":
+            city, at = self._lead_city
+            m.city, m.country = city, CITIES[city]
+            m.venue_evidence = self.evidence(at)
         dateline_date = self._dateline_date
         if dateline_date and dateline_date[1] is m and m.date is None:
-            m.date, m.date_evidence = dateline_date[0], self.evidence(0)
+            m.date, m.date_evidence = dateline_date[0], self.evidence(self._dateline_at)
         return MeetingMention(
             body=m.body,
             body_name=self._body_name(m),
@@ -648,6 +679,48 @@ def _nearest(anchors, pos: int, refs: list[Ref]):
 def _nearest_ref(refs: list[Ref], pos: int):
     before = [r for r in refs if r.start <= pos]
     return (before[-1] if before else refs[0]).meeting
+
+
+# "talks resume in Islamabad", "back-to-back meetings in Beijing": before the story names its
+# meeting, the lead says where the meetings are.
+_LEAD_HINT = re.compile(r"meeting|talks|consultations|session")
+_LEAD_VENUE = re.compile(
+    r"\b(?:meetings?|talks|consultations|sessions?)\b[^.;]{0,40}?\bin\s+(?P<city>"
+    + CITY_NAMES
+    + r")(?![\w'])"
+)
+# "The next day", "two days later", "a week or so later": after the date of the session the
+# article told of just before.
+_LATER = re.compile(
+    r"\b(?:(?P<next>the\s+(?:next|following)\s+day|the\s+day\s+after|a\s+day\s+later)|"
+    r"(?P<n>two|three|2|3)\s+days\s+later|"
+    r"(?P<vague>(?:a\s+few|several|some)\s+days\s+later|days\s+later|a\s+week\s+(?:or\s+so\s+)?"
+    r"later))\b",
+    re.IGNORECASE,
+)
+
+
+def _after(d: DateMention, m: re.Match) -> DateMention | None:
+    """The date `m` ("the next day") names after `d`; None when it cannot be known."""
+    if m.group("next") or m.group("n"):
+        if d.precision != "day":
+            return None
+        days = (
+            1
+            if m.group("next")
+            else {"two": 2, "three": 3}.get(m.group("n").lower()) or int(m.group("n"))
+        )
+        return DateMention(
+            (date.fromisoformat(d.iso) + timedelta(days=days)).isoformat(), "day", 0, 0
+        )
+    if d.precision == "month":
+        return DateMention(d.iso, "month", 0, 0)  # within the month the lead gave
+    if d.precision == "day":
+        day = date.fromisoformat(d.iso)
+        early, late = day + timedelta(days=2), day + timedelta(days=10)
+        if (early.year, early.month) == (late.year, late.month):
+            return DateMention(early.isoformat()[:7], "month", 0, 0)
+    return None
 
 
 def _set_date(meeting: _Meeting, d: DateMention, evidence: Evidence) -> None:

@@ -112,6 +112,7 @@ HYBRID = re.compile(
 
 _ALL_NAMES = {**{c: c for c in CITIES}, **CITY_ALIASES}
 _CITY = "|".join(re.escape(n) for n in sorted(_ALL_NAMES, key=len, reverse=True))
+CITY_NAMES = _CITY
 _CAPITAL = "|".join(re.escape(p) for p in CAPITAL_PHRASES)
 # "held in Beijing", "in the Chinese city of Kashgar", "at Islamabad"
 _IN_CITY = re.compile(
@@ -196,9 +197,15 @@ def find_dateline(sentence: str) -> tuple[Venue, re.Match] | None:
     return Venue(city, CITIES[city], m.start("city"), m.end("city")), m
 
 
+# "People's Daily Online", "Dawn Online": an outlet's name, not how a meeting met.
+_OUTLET_ONLINE = re.compile(r"[A-Z][\w']*\s+$")
+
+
 def find_mode(sentence: str) -> str:
     if HYBRID.search(sentence):
         return "hybrid"
-    if VIRTUAL.search(sentence):
+    for m in VIRTUAL.finditer(sentence):
+        if m.group() == "Online" and _OUTLET_ONLINE.search(sentence, 0, m.start()):
+            continue
         return "virtual"
     return ""

@@ -161,3 +161,57 @@ def test_month_phrases_stay_null_without_a_publication_date(phrase):
 def test_a_month_with_its_year_keeps_that_year():
     found = find_dates("it met in March 2021 and in May", parse_iso("2023-08-01"))
     assert [(d.iso, d.precision) for d in found] == [("2021-03", "month"), ("2023-05", "month")]
+
+
+@pytest.mark.parametrize(
+    "text, second",
+    [
+        (
+            "The 3rd JCC was held in Lahore on 4 May 2023. The next day, the two ministers "
+            "co-chaired the 5th round of the BPC.",
+            "2023-05-05",
+        ),
+        (
+            "The 3rd JCC was held in Lahore on 4 May 2023. Two days later the 5th round of the "
+            "BPC was held in Karachi.",
+            "2023-05-06",
+        ),
+        (
+            "The 3rd JCC was held in Lahore in May 2023. A week or so later the 5th round of the "
+            "BPC was held in Karachi.",
+            "2023-05",
+        ),
+        (
+            "The 3rd JCC was held in Lahore on 28 May 2023. A week later the 5th round of the "
+            "BPC was held in Karachi.",
+            None,  # could be May or June
+        ),
+        (
+            "The 3rd JCC was held in Lahore in 2023. The next day the 5th round of the BPC was "
+            "held in Karachi.",
+            None,  # no day to count from
+        ),
+    ],
+)
+def test_a_later_session_is_dated_from_the_one_told_before_it(text, second):
+    meetings = extract(text).meetings
+    assert [m.date for m in meetings][1] == second
+
+
+def test_without_a_publication_date_the_main_meeting_anchors_year_less_dates():
+    text = (
+        "The 3rd JCC was held in Lahore on 4 May 2023. The 2nd JCC took place in Karachi last "
+        "year. On May 5, the 5th BPC was held in Karachi."
+    )
+    dates = {(m.body, m.number): m.date for m in extract(text).meetings}
+    assert dates == {("JCC", 3): "2023-05-04", ("JCC", 2): "2022", ("BPC", 5): "2023-05-05"}
+
+
+def test_without_a_publication_date_or_a_dated_meeting_last_year_is_unknown():
+    text = "The 3rd JCC was held in Lahore. The 2nd JCC took place in Karachi last year."
+    assert [m.date for m in extract(text).meetings] == [None, None]
+
+
+@pytest.mark.parametrize("phrase, iso", [("in early 2021", "2021"), ("in mid-2019", "2019")])
+def test_early_and_mid_year_are_the_year(phrase, iso):
+    assert only_meeting(f"The 3rd JCC was held in Lahore {phrase}.").date == iso

@@ -120,3 +120,38 @@ def test_the_dateline_is_the_venue_of_every_reported_meeting_without_one():
 )
 def test_mode_words_count_only_when_they_describe_the_meeting(sentence, mode):
     assert extract(sentence).meetings[0].mode == mode
+
+
+@pytest.mark.parametrize(
+    "text, city",
+    [
+        (
+            "Sides vow deeper mining ties at working group\n\nQUETTA, May 4 (APP): The 3rd JCC "
+            "concluded here on Thursday.",
+            "Quetta",
+        ),
+        (
+            "Planning Ministry\nPress Release\n\nKarachi, 2 June 2023: The 3rd JCC was held at "
+            "the Planning Commission.",
+            "Karachi",
+        ),
+        (
+            "A delegation used two days of talks in Lahore to push for faster zones. The 3rd "
+            "JCC agreed on industrial parks.",
+            "Lahore",
+        ),
+    ],
+)
+def test_a_venue_from_a_dateline_after_a_headline_or_from_the_lead(text, city):
+    assert venue(text)[:2] == (city, "Pakistan")
+
+
+def test_the_lead_city_does_not_go_to_a_virtual_meeting():
+    text = "Officials held talks in Lahore this week. The 3rd JCC itself was held virtually."
+    assert venue(text) == ("", "", "virtual")
+
+
+@pytest.mark.parametrize("outlet", ["People's Daily Online", "Dawn Online"])
+def test_an_outlet_named_online_does_not_make_a_meeting_virtual(outlet):
+    text = f"The 3rd JCC was held in Lahore, {outlet} reported."
+    assert venue(text) == ("Lahore", "Pakistan", "in_person")
