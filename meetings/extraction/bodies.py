@@ -203,6 +203,15 @@ def _jwg_topics(sentence: str, taken: list[BodyMention]) -> list[BodyMention]:
     return found
 
 
+@lru_cache(maxsize=16384)
+def _ratio(a: str, b: str) -> float:
+    """difflib's similarity ratio; 0 when the lengths alone rule out 0.7 (ratio is at most
+    2 * min(len) / (len(a) + len(b)))."""
+    if 2 * min(len(a), len(b)) < 0.7 * (len(a) + len(b)):
+        return 0.0
+    return SequenceMatcher(None, a, b).ratio()
+
+
 def _fuzzy(sentence: str, targets: tuple[tuple[str, str], ...], taken: list[BodyMention]):
     """Windows of words that closely resemble a known body's full name."""
     low = sentence.lower()
@@ -218,7 +227,7 @@ def _fuzzy(sentence: str, targets: tuple[tuple[str, str], ...], taken: list[Body
         n = len(words)
         for i, tok in enumerate(tokens):
             first = tok.group().lower()
-            if first[0] != words[0][0] or SequenceMatcher(None, first, words[0]).ratio() < 0.7:
+            if first[0] != words[0][0] or _ratio(first, words[0]) < 0.7:
                 continue
             best = None
             for size in (n, n - 1, n + 1):
@@ -228,7 +237,7 @@ def _fuzzy(sentence: str, targets: tuple[tuple[str, str], ...], taken: list[Body
                 if _overlaps(taken + found, a, b):
                     continue
                 last = tokens[i + size - 1].group().lower()
-                if SequenceMatcher(None, last, words[-1]).ratio() < 0.75:
+                if _ratio(last, words[-1]) < 0.75:
                     continue
                 window = " ".join(t.group().lower() for t in tokens[i : i + size])
                 ratio = SequenceMatcher(None, window, target).ratio()

@@ -159,6 +159,7 @@ class Role:
     person: Person | None  # None: "the two leaders co-chaired" (the delegation leaders)
 
 
+@lru_cache(maxsize=16384)
 def _is_name_word(word: str) -> bool:
     low = word.lower()
     if not word[0].isupper() or low in NOT_NAME_WORDS or low in _CITY_WORDS:
@@ -189,6 +190,7 @@ def _misspelt_head(low: str) -> bool:
     )
 
 
+@lru_cache(maxsize=16384)
 def _is_title_word(low: str) -> bool:
     if "-" in low and low not in TITLE_HEADS and low not in TITLE_TOPICS:
         # "Vice-Foreign Minister", "Deputy-Director": every part a title word
@@ -627,7 +629,7 @@ def find_roles(sentence: str) -> list[Role]:
             add("co_chair", _with_country(_shift([person], m.end())[0], country))
     for m in _CO_CHAIRED.finditer(sentence):
         before = sentence[: m.start()]
-        cut = max((c.end() for c in re.finditer(r";|\bwhile\b|\bwhereas\b", before)), default=0)
+        cut = max((c.end() for c in _CLAUSE_CUT.finditer(before)), default=0)
         people = _shift(_mentions(before[cut:]), cut)
         for person in people[-4:]:
             add("co_chair", person)

@@ -219,9 +219,7 @@ def find_refs(
                 all_bodies, sentence, _noun_start(sentence, o), _BODY_BEFORE_CARDINAL
             )
             if body is None:
-                m = re.match(
-                    r"\s+(?:of\s+)?(?:the\s+)?" + _FILLER, sentence[o.end :], re.IGNORECASE
-                )
+                m = _OF_THE_FILLER.match(sentence[o.end :])
                 body = _body_at(all_bodies, o.end + m.end()) if m else None
             if body is not None or context_body:
                 add(body, o.value, _noun_start(sentence, o), o.end)
@@ -267,13 +265,21 @@ def find_refs(
             add(body, None, body.start, body.end)
     if refs and third_country_talks(sentence):
         return []
+    reported = bool(REPORTED.search(sentence))
     for ref in refs:
-        _flag(sentence, ref)
+        _flag(sentence, ref, reported)
     return sorted(refs, key=lambda r: r.start)
 
 
+_OF_THE_FILLER = re.compile(r"\s+(?:of\s+)?(?:the\s+)?" + _FILLER, re.IGNORECASE)
+_NOUN_BEFORE_NUMBER = re.compile(rf"{MEETING_NOUN}\s*(?:No\.?|number)?\s*$", re.IGNORECASE)
+_CAPITALISED_FILLER = re.compile(r"(?:[A-Z][\w-]*\s+){0,3}")
+_MEETING_WORD_S = re.compile(r"[\s-]*(?:meeting|session|round|sitting)s?\b", re.IGNORECASE)
+_MEETING_WORD = re.compile(r"[\s-]*(?:meeting|session|round)\b", re.IGNORECASE)
+
+
 def _noun_start(sentence: str, o: Ordinal) -> int:
-    m = re.search(rf"{MEETING_NOUN}\s*(?:No\.?|number)?\s*$", sentence[: o.start], re.IGNORECASE)
+    m = _NOUN_BEFORE_NUMBER.search(sentence[: o.start])
     return m.start() if m else o.start
 
 
@@ -286,7 +292,7 @@ def _bound_body(sentence: str, start: int, end: int, bodies: list[BodyMention], 
     noun = _NOUN_AFTER_ORDINAL.match(sentence, end)
     if noun and noun.group("of"):
         rest = sentence[noun.end() :]
-        filler = re.match(r"(?:[A-Z][\w-]*\s+){0,3}", rest)
+        filler = _CAPITALISED_FILLER.match(rest)
         for b in bodies:
             if noun.end() <= b.start <= noun.end() + max(filler.end(), 0) + 1:
                 return b  # "fifth meeting of the CPEC Joint Working Group on ..."
@@ -306,7 +312,7 @@ def _generic_meeting(sentence: str, end: int) -> bool:
     noun = _NOUN_AFTER_ORDINAL.match(sentence, end)
     if not noun or not noun.group("of"):
         return False
-    if not re.match(r"[\s-]*(?:meeting|session|round|sitting)s?\b", sentence[end:], re.I):
+    if not _MEETING_WORD_S.match(sentence[end:]):
         return False
     return bool(GENERIC_BODY.match(sentence, noun.end()))
 
@@ -316,7 +322,7 @@ def _unbound_meeting(sentence: str, end: int) -> bool:
     noun = _NOUN_AFTER_ORDINAL.match(sentence, end)
     if not noun or noun.group("of"):
         return False
-    return bool(re.match(r"[\s-]*(?:meeting|session|round)\b", sentence[end:], re.IGNORECASE))
+    return bool(_MEETING_WORD.match(sentence[end:]))
 
 
 def _future_after(after: str) -> bool:
@@ -324,7 +330,7 @@ def _future_after(after: str) -> bool:
     return bool(m) and not _PAST_BEFORE_FUTURE.search(after, 0, m.start() + m.group().rfind(" "))
 
 
-def _flag(sentence: str, ref: Ref) -> None:
+def _flag(sentence: str, ref: Ref, reported: bool) -> None:
     before = sentence[max(0, ref.start - 60) : ref.start]
     after = sentence[ref.end : ref.end + 160]
     ref.back = bool(BACK_REFERENCE.search(before)) and not _NOT_BACK.search(before[-25:])
@@ -334,4 +340,4 @@ def _flag(sentence: str, ref: Ref) -> None:
         or _future_after(after)
         or (ref.number is not None and _FUTURE_INSIDE.search(sentence, ref.start, ref.end))
     )
-    ref.reported = bool(REPORTED.search(sentence))
+    ref.reported = reported

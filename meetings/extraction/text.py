@@ -59,6 +59,9 @@ PUBLICATION_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s)|(?<=[a-z0-9)]{2})[.!?](?=[A-Z][a-z])")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s*[\"'(\[]?\s*[A-Z0-9]")
 _BLANK_LINE = re.compile(r"\n[ ]*\n\s*")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_WORD_BEFORE_DOT = re.compile(r"[^\s(\"']*\Z")
+_WRAPPED_LINE_END = re.compile(r"(?<=[.!?\"':])[ ]*\n")
 
 
 @dataclass(frozen=True)
@@ -109,9 +112,11 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
 
 def _ends_in_abbreviation(norm: str, dot: int) -> bool:
     """Does the period at `dot` belong to an abbreviation or an initial?"""
-    i = dot
-    while i > 0 and not norm[i - 1].isspace() and norm[i - 1] not in "(\"'":
-        i -= 1
+    low = max(0, dot - 32)
+    i = _WORD_BEFORE_DOT.search(norm, low, dot).start()
+    if i == low:  # a word longer than the window: walk back to its start
+        while i > 0 and not norm[i - 1].isspace() and norm[i - 1] not in "(\"'":
+            i -= 1
     word = norm[i:dot]
     if not word:
         return False
@@ -119,7 +124,7 @@ def _ends_in_abbreviation(norm: str, dot: int) -> bool:
         return True
     if len(word) == 1 and word.isalpha() and word.isupper():
         return True  # an initial: "A. Khan"
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+    if "." in word and _INITIALS.fullmatch(word):
         return True  # "U.S", "e.g", "H.E"
     return False
 
@@ -137,7 +142,7 @@ def split_sentences(norm: str, start: int = 0) -> list[Sentence]:
             cuts.append(pos)
             pos = norm.find("\n", pos + 1)
     else:
-        for match in re.finditer(r"(?<=[.!?\"':])[ ]*\n", norm[start:]):
+        for match in _WRAPPED_LINE_END.finditer(norm[start:]):
             cuts.append(start + match.end() - 1)
     for match in _BOUNDARY.finditer(norm, start):
         end = match.end()
@@ -159,9 +164,8 @@ def split_sentences(norm: str, start: int = 0) -> list[Sentence]:
 
 
 def _append(sentences: list[Sentence], norm: str, a: int, b: int) -> None:
-    while a < b and norm[a].isspace():
-        a += 1
-    while b > a and norm[b - 1].isspace():
-        b -= 1
-    if b > a:
-        sentences.append(Sentence(norm[a:b], a, b))
+    piece = norm[a:b]
+    core = piece.strip()  # str.strip() removes exactly the characters str.isspace() names
+    if core:
+        a += len(piece) - len(piece.lstrip())
+        sentences.append(Sentence(core, a, a + len(core)))

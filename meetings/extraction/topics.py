@@ -143,19 +143,24 @@ def _key(vocabulary) -> tuple:
     return tuple((slug, tuple(syns)) for slug, syns in vocabulary.focus_areas.items())
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'-]*)( +)$")
+_WORD_OF_BEFORE = re.compile(r"([A-Za-z][\w'-]*) +(?:of|for|on) +$")
+_WORD_AFTER = re.compile(r" +([A-Za-z][\w'-]*)")
+
+
 def _proper_noun(sentence: str, start: int, end: int) -> bool:
     """Is a capitalised match part of a name ("Security Council", "Ministry of Energy")?"""
     if not sentence[start].isupper():
         return False
     before = sentence[:start]
     after = sentence[end:]
-    prev = re.search(r"([A-Za-z][\w'-]*)( +)$", before)
+    prev = _WORD_BEFORE.search(before)
     if prev and prev.group(1)[0].isupper() and before.strip() != prev.group(1):
         return True
-    prev2 = re.search(r"([A-Za-z][\w'-]*) +(?:of|for|on) +$", before)
+    prev2 = _WORD_OF_BEFORE.search(before)
     if prev2 and prev2.group(1)[0].isupper():
         return True
-    nxt = re.match(r" +([A-Za-z][\w'-]*)", after)
+    nxt = _WORD_AFTER.match(after)
     if nxt and nxt.group(1)[0].isupper() and nxt.group(1).lower() not in ("and",):
         return True
     return False
@@ -324,24 +329,40 @@ def focus_in(sentence: str, vocabulary, masked=(), matchers=None) -> list[Match]
 def find_corridors(sentence: str, corridors: list[str]) -> list[Match]:
     """CPEC 2.0 corridors the sentence names: 'green corridor', 'corridors ... namely growth,
     livelihood and open corridor'."""
-    names = [c for c in corridors if c != "cpec"]
-    if not names or not CORRIDOR_WORD.search(sentence):
+    if not CORRIDOR_WORD.search(sentence):
         return []
-    alt = "|".join(re.escape(n) for n in names)
+    patterns = _corridor_patterns(tuple(corridors))
+    if patterns is None:
+        return []
+    listing, name, named_corridor = patterns
     found: list[Match] = []
     # a list of two or more corridor names next to the word "corridor(s)"
-    listing = re.compile(
-        rf"\b(?:{alt})(?:\s*(?:,|and|&|as\s+well\s+as)\s*(?:the\s+)?(?:{alt})\b)+", re.IGNORECASE
-    )
     for m in listing.finditer(sentence):
         near = sentence[max(0, m.start() - 80) : m.end() + 20]
         if CORRIDOR_WORD.search(near):
-            for n in re.finditer(rf"\b(?:{alt})\b", m.group(), re.IGNORECASE):
+            for n in name.finditer(m.group()):
                 found.append(Match(n.group().lower(), m.start() + n.start(), m.start() + n.end()))
-    for m in re.finditer(rf"\b(?P<name>{alt})[-\s]+corridors?\b", sentence, re.IGNORECASE):
+    for m in named_corridor.finditer(sentence):
         if not any(f.start == m.start("name") for f in found):
             found.append(Match(m.group("name").lower(), m.start("name"), m.end()))
     return sorted(found, key=lambda f: f.start)
+
+
+@lru_cache(maxsize=32)
+def _corridor_patterns(corridors: tuple[str, ...]) -> tuple | None:
+    """(a list of corridor names, one name, '<name> corridor'), compiled once per vocabulary."""
+    names = [c for c in corridors if c != "cpec"]
+    if not names:
+        return None
+    alt = "|".join(re.escape(n) for n in names)
+    return (
+        re.compile(
+            rf"\b(?:{alt})(?:\s*(?:,|and|&|as\s+well\s+as)\s*(?:the\s+)?(?:{alt})\b)+",
+            re.IGNORECASE,
+        ),
+        re.compile(rf"\b(?:{alt})\b", re.IGNORECASE),
+        re.compile(rf"\b(?P<name>{alt})[-\s]+corridors?\b", re.IGNORECASE),
+    )
 
 
 def corridor_spans(sentence: str, corridors: list[str]) -> list[tuple[int, int]]:
