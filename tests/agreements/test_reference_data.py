@@ -56,3 +56,27 @@ def test_the_three_bodies_of_the_brief_exist_with_full_names():
         "JCC": "Joint Cooperation Committee",
         "BPC": "Bilateral Political Consultations",
     }
+
+
+def test_the_database_holds_every_synonym_of_the_extractor_vocabulary():
+    from meetings.extraction.vocabulary import FOCUS_AREAS
+
+    for focus_area in FocusArea.objects.all():
+        assert set(FOCUS_AREAS[focus_area.slug][1]) <= set(focus_area.synonyms), focus_area.slug
+
+
+def test_merging_synonyms_keeps_what_admins_added():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("agreements.migrations.0006_merge_vocabulary_synonyms")
+    energy = FocusArea.objects.get(slug="energy")
+    energy.synonyms = ["grid parity"]
+    energy.save()
+
+    migration.merge(apps, None)
+
+    energy.refresh_from_db()
+    assert energy.synonyms[0] == "grid parity"
+    assert "renewable energy" in energy.synonyms
