@@ -185,6 +185,29 @@ _RELATIVE_MONTHS = {
 }
 
 
+# What each pattern above cannot match without, tested before running it: a month name
+# (written capitalised or in capitals, it starts with one of these prefixes), a year (19xx or
+# 20xx), "month"/"year", "today"/"yesterday", a weekday ("...day").
+_MONTH_PREFIXES = sorted({p for m in _MONTH_NAMES for p in (m[:3].capitalize(), m[:3].upper())})
+_MONTH_HINT = re.compile("|".join(_MONTH_PREFIXES))
+_NEEDS = (
+    "year",
+    "month",
+    "month",
+    "month",
+    "month",
+    "month",
+    "year",
+    "month",
+    "month",
+    "month",
+    "period",
+    "relative",
+    "weekday",
+)
+assert len(_NEEDS) == len(DATE_PATTERNS)
+
+
 # Kinds that may resolve against the article's anchor (the day of the meeting it reports) when
 # it has no publication date: a year-less day, "last year", "in May this year".
 _ANCHORED = frozenset({"day?", "relative-period", "month-of-year"})
@@ -200,7 +223,16 @@ def find_dates(
     def free(a: int, b: int) -> bool:
         return not any(f.start < b and a < f.end for f in found)
 
-    for kind, pattern in DATE_PATTERNS:
+    present = {
+        "month": _MONTH_HINT.search(sentence) is not None,
+        "year": "19" in sentence or "20" in sentence,
+        "period": "month" in sentence or "year" in sentence,
+        "relative": "oday" in sentence or "esterday" in sentence,
+        "weekday": "day" in sentence,
+    }
+    for (kind, pattern), needs in zip(DATE_PATTERNS, _NEEDS, strict=True):
+        if not present[needs]:
+            continue
         for m in pattern.finditer(sentence):
             if not free(m.start(), m.end()):
                 continue

@@ -57,10 +57,13 @@ PUBLICATION_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 # A period, ! or ? (plus closing quotes/brackets) followed by whitespace, or glued to the
 # next sentence when a writer forgot the space ("in Beijing.The two sides").
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s)|(?<=[a-z0-9)]{2})[.!?](?=[A-Z][a-z])")
+# The two halves of _BOUNDARY, each starting with the punctuation so that the engine scans for
+# it: their matches never overlap, so together they are _BOUNDARY's matches.
+_BOUNDARY_SPACED = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
+_BOUNDARY_GLUED = re.compile(r"[.!?](?<=[a-z0-9)]{2}[.!?])(?=[A-Z][a-z])")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s*[\"'(\[]?\s*[A-Z0-9]")
 _BLANK_LINE = re.compile(r"\n[ ]*\n\s*")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-_WORD_BEFORE_DOT = re.compile(r"[^\s(\"']*\Z")
 _WRAPPED_LINE_END = re.compile(r"(?<=[.!?\"':])[ ]*\n")
 
 
@@ -112,12 +115,16 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
 
 def _ends_in_abbreviation(norm: str, dot: int) -> bool:
     """Does the period at `dot` belong to an abbreviation or an initial?"""
-    low = max(0, dot - 32)
-    i = _WORD_BEFORE_DOT.search(norm, low, dot).start()
-    if i == low:  # a word longer than the window: walk back to its start
+    chunk = norm[max(0, dot - 32) : dot]
+    if not chunk or chunk[-1].isspace():
+        return False
+    word = chunk.rsplit(None, 1)[-1]  # the characters since the last whitespace
+    word = word[max(word.rfind("("), word.rfind('"'), word.rfind("'")) + 1 :]
+    if len(word) == len(chunk) and dot > 32:  # longer than the window: walk back to its start
+        i = dot - 32
         while i > 0 and not norm[i - 1].isspace() and norm[i - 1] not in "(\"'":
             i -= 1
-    word = norm[i:dot]
+        word = norm[i:dot]
     if not word:
         return False
     if word.lower() in ABBREVIATIONS:
@@ -144,7 +151,9 @@ def split_sentences(norm: str, start: int = 0) -> list[Sentence]:
     else:
         for match in _WRAPPED_LINE_END.finditer(norm[start:]):
             cuts.append(start + match.end() - 1)
-    for match in _BOUNDARY.finditer(norm, start):
+    boundaries = [*_BOUNDARY_SPACED.finditer(norm, start), *_BOUNDARY_GLUED.finditer(norm, start)]
+    boundaries.sort(key=lambda m: m.start())
+    for match in boundaries:
         end = match.end()
         dot = match.start()
         if norm[dot] == "." and _ends_in_abbreviation(norm, dot) and match.group()[-1] == ".":
@@ -169,3 +178,45 @@ def _append(sentences: list[Sentence], norm: str, a: int, b: int) -> None:
     if core:
         a += len(piece) - len(piece.lstrip())
         sentences.append(Sentence(core, a, a + len(core)))
+
+
+def trie_alternation(words, space: str = "", guard: str = "") -> str | None:
+    """Regex source matching any of `words` as written, the longest at a position first (as an
+    alternation sorted longest first does), laid out as a trie so the engine follows one branch
+    instead of trying every word. `space`: the regex a space in a word stands for. `guard`: a
+    character class that must not come before the match (as a lookbehind after the first
+    character, so that the engine scans for the words' first characters). None when a word
+    holds a character the `space` regex also matches (the trie would not be deterministic),
+    unless the word with those characters read as a space is in `words` too: then its matches
+    are that word's (the same spans), and it is left out."""
+    words = set(words)
+    root: dict = {}
+    for word in sorted(words):
+        if not word or word[0] == " ":
+            return None
+        if space and re.sub(space, " ", word) != word:
+            if re.sub(space, " ", word) in words:
+                continue
+            return None
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def token(char: str) -> str:
+        return space if space and char == " " else re.escape(char)
+
+    def emit(node: dict) -> str:
+        alts = [token(c) + emit(child) for c, child in node.items() if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    firsts = []
+    for char, child in root.items():
+        lead = re.escape(char)
+        if guard:
+            lead += f"(?<!{guard}{re.escape(char)})"
+        firsts.append(lead + emit(child))
+    return "(?:" + "|".join(firsts) + ")" if firsts else None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .ordinals import edit_distance
+from .text import trie_alternation
 
 # A sentence is about the meeting's substance when it has one of these.
 # (Nouns count only when they introduce what was agreed: "agreement on", "decision to".)
@@ -129,6 +130,9 @@ def _matchers(focus_areas: tuple[tuple[str, tuple[str, ...]], ...]):
     def build(words, flags):
         if not words:
             return None
+        trie = trie_alternation(words, space=r"[\s,]+", guard="[A-Za-z0-9]")
+        if trie is not None:  # the same matches, found faster
+            return re.compile(trie + r"(?![A-Za-z0-9])", flags)
         parts = [re.escape(w).replace(r"\ ", r"[\s,]+") for w in sorted(words, key=len)[::-1]]
         return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(parts) + r")(?![A-Za-z0-9])", flags)
 

@@ -175,10 +175,12 @@ def find_venues(sentence: str) -> list[Venue]:
             city = CAPITAL_PHRASES[phrase]
             start, end = m.start("capital"), m.end("capital")
         found.append(Venue(city, CITIES[city], start, end))
-    for m in _AT_PLACE_CITY.finditer(sentence):
+    low = sentence.casefold()  # cheap tests before the two patterns that try every city
+    at_place = "at" in low and any(w in low for w in ("held", "hosted", "convened", "met"))
+    for m in _AT_PLACE_CITY.finditer(sentence) if at_place else ():
         city = canonical_city(m.group("city"))
         found.append(Venue(city, CITIES[city], m.start("city"), m.end("city")))
-    for m in _CITY_HOSTED.finditer(sentence):
+    for m in _CITY_HOSTED.finditer(sentence) if "venue" in low or "host" in low else ():
         group = "city" if m.group("city") else "city2"
         city = canonical_city(m.group(group))
         found.append(Venue(city, CITIES[city], m.start(group), m.end(group)))
