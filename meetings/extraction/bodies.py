@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .ordinals import edit_distance
+from .text import any_of
 
 # (short name, regular expression). Case-insensitive unless the pattern is all acronyms.
 BODY_PATTERNS = [
@@ -249,7 +250,9 @@ def _fuzzy(sentence: str, targets: tuple[tuple[str, str], ...], taken: list[Body
     return found
 
 
-_HINT = re.compile(r"jwg|jcc|bpc|joint|working|group|committee|consult|bilateral")
+_HINT = any_of(
+    "jwg", "jcc", "bpc", "joint", "working", "group", "committee", "consult", "bilateral"
+)
 _TOPIC_GROUP = re.compile(
     r"\b(?P<topic>[A-Za-z][\w&-]*)\s+(?:working\s+group|JWG)\b(?!\s*(?:on|-)\s)", re.IGNORECASE
 )
@@ -270,10 +273,15 @@ def find_topic_groups(
     return found
 
 
+@lru_cache(maxsize=64)
+def _extra_shorts(bodies: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    return tuple(short for short, _ in bodies if short not in JWG_TOPIC_SHORT)
+
+
 def find_bodies(sentence: str, bodies: tuple[tuple[str, str], ...]) -> list[BodyMention]:
     """Every body named in `sentence`, with spans relative to the sentence."""
     found: list[BodyMention] = []
-    extra = [short for short, _ in bodies if short not in JWG_TOPIC_SHORT]
+    extra = _extra_shorts(bodies)
     if not _HINT.search(sentence.lower()) and not any(x in sentence for x in extra):
         return found
     for short, pattern in _compiled(bodies):

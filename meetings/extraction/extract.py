@@ -16,7 +16,7 @@ from .dates import DateMention, find_dates, parse_iso
 from .ordinals import find_ordinals
 from .people import OTHER_COUNTRY, Person, find_people, find_roles, has_title, typical_country
 from .references import Ref, find_refs
-from .text import Sentence, headline, normalize, publication_date, split_sentences
+from .text import Sentence, any_of, headline, normalize, publication_date, split_sentences
 from .topics import (
     CONTINUATION,
     find_agreement,
@@ -643,7 +643,7 @@ def _subject(text: str, refs: list[Ref]):
     return None
 
 
-_SIDE_HINT = re.compile(r"with|called|sidelines|paid")
+_SIDE_HINT = any_of("with", "called", "sidelines", "paid")
 
 
 def _side_event(text: str) -> bool:
@@ -683,7 +683,7 @@ def _nearest_ref(refs: list[Ref], pos: int):
 
 # "talks resume in Islamabad", "back-to-back meetings in Beijing": before the story names its
 # meeting, the lead says where the meetings are.
-_LEAD_HINT = re.compile(r"meeting|talks|consultations|session")
+_LEAD_HINT = any_of("meeting", "talks", "consultations", "session")
 _LEAD_VENUE = re.compile(
     r"\b(?:meetings?|talks|consultations|sessions?)\b[^.;]{0,40}?\bin\s+(?P<city>"
     + CITY_NAMES

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .ordinals import edit_distance
+from .text import trie_alternation
 from .venues import CITIES, CITY_ALIASES
 
 # Words that make a title (compared lower-case).
@@ -596,7 +597,7 @@ def _side_of(section: str, person: Person, previous_end: int) -> str:
 
 
 _ROLE_HINT = re.compile(r"chair|led\b|lead|head|represent")
-_TITLE_HINT = re.compile(r"\b(?:" + "|".join(sorted(TITLE_HEADS, key=len, reverse=True)) + r")\b")
+_TITLE_HINT = re.compile(r"\b" + trie_alternation(TITLE_HEADS) + r"\b")
 
 
 def has_title(text: str) -> bool:

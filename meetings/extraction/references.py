@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .bodies import BodyMention
 from .ordinals import Ordinal, find_ordinals, typo_candidates
+from .text import any_of
 
 MEETING_NOUN = r"(?:meetings?|sessions?|rounds?|editions?|sittings?|instal?lments?|plenary)"
 _FILLER = r"(?:(?:CPEC|Pakistan-China|China-Pakistan|Sino-Pak(?:istan)?|Pak-China|annual)\s+)?"
@@ -147,8 +148,17 @@ def third_country_talks(sentence: str) -> bool:
 
 
 _BARE_HINT = re.compile(r"[\"']?\s*The\s+[\w-]+\s*,")
-_MEETING_HINT = re.compile(
-    r"meeting|session|round|edition|sitting|instal|plenary|jwg|joint|first time"
+_MEETING_HINT = any_of(
+    "meeting",
+    "session",
+    "round",
+    "edition",
+    "sitting",
+    "instal",
+    "plenary",
+    "jwg",
+    "joint",
+    "first time",
 )
 
 

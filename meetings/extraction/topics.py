@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .ordinals import edit_distance
-from .text import trie_alternation
+from .text import any_of, trie_alternation
 
 # A sentence is about the meeting's substance when it has one of these.
 # (Nouns count only when they introduce what was agreed: "agreement on", "decision to".)
@@ -333,7 +333,7 @@ def focus_in(sentence: str, vocabulary, masked=(), matchers=None) -> list[Match]
 def find_corridors(sentence: str, corridors: list[str]) -> list[Match]:
     """CPEC 2.0 corridors the sentence names: 'green corridor', 'corridors ... namely growth,
     livelihood and open corridor'."""
-    if not CORRIDOR_WORD.search(sentence):
+    if not _may_name_corridor(sentence) or not CORRIDOR_WORD.search(sentence):
         return []
     patterns = _corridor_patterns(tuple(corridors))
     if patterns is None:
@@ -369,15 +369,21 @@ def _corridor_patterns(corridors: tuple[str, ...]) -> tuple | None:
     )
 
 
+def _may_name_corridor(sentence: str) -> bool:
+    """Cheap test before CORRIDOR_WORD: ASCII text without 'corridor' in any case cannot match
+    (other text may, through Unicode case folding)."""
+    return "corridor" in sentence.lower() or not sentence.isascii()
+
+
 def corridor_spans(sentence: str, corridors: list[str]) -> list[tuple[int, int]]:
     """Spans naming corridors, so that 'livelihood corridor' is not also a focus area."""
     spans = [(m.start, m.end) for m in find_corridors(sentence, corridors)]
     return spans
 
 
-_VERB_HINT = re.compile(
-    r"agree|reaffirm|reiterat|renew|underscor|underlin|emphasi|stress|highlight|review|resolv|"
-    r"determination|decided|vowed|pledged|consensus"
+_VERB_HINT = any_of(
+    *"""agree reaffirm reiterat renew underscor underlin emphasi stress highlight review resolv
+    determination decided vowed pledged consensus""".split()
 )
 
 
