@@ -609,9 +609,21 @@ def find_roles(sentence: str) -> list[Role]:
     """Co-chairs and delegation leaders named in one sentence. A role with `person=None`
     says "the two (delegation leaders) co-chaired" without naming them."""
     roles: list[Role] = []
-    if not _ROLE_HINT.search(sentence.lower()):
+    low = sentence.lower()
+    if not _ROLE_HINT.search(low):
         return roles
     seen: set[str] = set()
+    # Words each pattern below cannot match without, tested first (in any case, through
+    # Unicode case folding, non-ASCII text may match the case-insensitive ones: not skipped).
+    folded = not sentence.isascii()
+    chair = "chair" in low or folded
+    team = "delegation" in sentence or "side" in sentence or "team" in sentence
+    led = "led" in sentence or "head" in sentence or "lead" in sentence
+    by = team and "by" in sentence
+    their = folded or (
+        ("led" in low or "head" in low or "lead" in low)
+        and ("delegations" in low or "sides" in low or "teams" in low)
+    )
 
     def add(role: str, person: Person) -> None:
         key = person.name or person.title.lower()
@@ -619,7 +631,7 @@ def find_roles(sentence: str) -> list[Role]:
             seen.add(key)
             roles.append(Role(role, person))
 
-    for m in _CO_CHAIRED_BY.finditer(sentence):
+    for m in _CO_CHAIRED_BY.finditer(sentence) if chair else ():
         rest = sentence[m.end() :]
         cut = _CLAUSE_END.search(rest)
         section = rest[: cut.start()] if cut else rest
@@ -628,7 +640,7 @@ def find_roles(sentence: str) -> list[Role]:
             country = _side_of(section, person, previous_end)
             previous_end = person.end
             add("co_chair", _with_country(_shift([person], m.end())[0], country))
-    for m in _CO_CHAIRED.finditer(sentence):
+    for m in _CO_CHAIRED.finditer(sentence) if chair else ():
         before = sentence[: m.start()]
         cut = max((c.end() for c in _CLAUSE_CUT.finditer(before)), default=0)
         people = _shift(_mentions(before[cut:]), cut)
@@ -636,25 +648,25 @@ def find_roles(sentence: str) -> list[Role]:
             add("co_chair", person)
         if not people and _NAMELESS_PAIR.search(before[cut:]):
             roles.append(Role("co_chair", None))
-    for m in _CO_CHAIRED_WITH.finditer(sentence):
+    for m in _CO_CHAIRED_WITH.finditer(sentence) if chair else ():
         people = _shift(_mentions(sentence[m.end() :]), m.end())
         if people:
             add("co_chair", people[0])
     prev_end = 0
-    for m in _LED_THE_SIDE.finditer(sentence):
+    for m in _LED_THE_SIDE.finditer(sentence) if led and team else ():
         section = sentence[prev_end : m.start()]
         people = _shift(_mentions(section), prev_end)
         if people:
             add("delegation_leader", _with_country(people[-1], _side_country(m.group("side"))))
         prev_end = m.end()
-    for m in _LED_THEIR.finditer(sentence):
+    for m in _LED_THEIR.finditer(sentence) if their else ():
         cut = max((c.end() for c in _CLAUSE_CUT.finditer(sentence, 0, m.start())), default=0)
         people = _shift(_mentions(sentence[cut : m.start()]), cut)
         for person in people[-2:]:
             add("delegation_leader", person)
         if not people and _NAMELESS_PAIR.search(sentence[cut : m.start()]):
             roles.append(Role("delegation_leader", None))
-    for pattern in (_SIDE_LED_BY, _DELEGATION_FROM_LED_BY, _DELEGATION_LED_BY):
+    for pattern in (_SIDE_LED_BY, _DELEGATION_FROM_LED_BY, _DELEGATION_LED_BY) if by else ():
         for m in pattern.finditer(sentence):
             people = _shift(_mentions(sentence[m.end() :]), m.end())
             if people:

@@ -245,11 +245,20 @@ def _without_generic_heads(sentence: str, found: list[Match]) -> list[Match]:
 _WORD = re.compile(r"\b[a-z]{7,}\b")
 
 
+@lru_cache(maxsize=32)
+def _long_words(prefixes: tuple[str, ...]) -> re.Pattern:
+    """_WORD's matches that start with one of `prefixes` (the only ones _misspelt looks at)."""
+    plain = [p for p in prefixes if re.fullmatch("[a-z]{3}", p)]
+    if not plain:
+        return re.compile(r"(?!)")
+    return re.compile(r"\b" + trie_alternation(plain) + r"[a-z]{4,}\b")
+
+
 def _misspelt(sentence: str, table, singles, found: list[Match], masked) -> list[Match]:
     """One-letter misspellings of long one-word synonyms ('agricultur', 'techonology')."""
     out = []
     low = sentence.lower()
-    for m in _WORD.finditer(low):
+    for m in _long_words(tuple(singles)).finditer(low):
         word = m.group()
         candidates = singles.get(word[:3])
         if not candidates or word in table:
