@@ -10,14 +10,25 @@ are the data dictionary that `/data/` renders. bench/export_speed.py measures it
 
 import json
 import logging
+import re
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 
 from django.contrib import admin
 from django.db import connections
-from django.db.models import Count
+from django.db.models import (
+    Case,
+    CharField,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    When,
+)
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Substr
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -38,7 +49,7 @@ logger = logging.getLogger(__name__)
 
 # Rows read from the database per round trip, and rows written per chunk of the response.
 CHUNK_SIZE = 5000
-ROWS_PER_WRITE = 200
+ROWS_PER_WRITE = 500
 LIST_SEPARATOR = "; "
 
 
@@ -201,6 +212,65 @@ def csv_line(values):
     return '"' + '","'.join(quoted) + '"\r\n'
 
 
+_NONE_TYPE = type(None)
+
+
+def _cell_text(value):
+    """A cell's text before neutralising, as csv_line makes it."""
+    if value.__class__ is str:
+        return value
+    if value is None:
+        return ""
+    if value.__class__ is list:
+        return LIST_SEPARATOR.join(value)
+    return str(value)
+
+
+def _column_texts(values):
+    """The cells' texts of one column of several rows: a few calls per column, not per cell,
+    when the column holds one kind of value (as export columns do)."""
+    kinds = set(map(type, values))
+    if kinds == {str}:
+        return values
+    if kinds == {list}:
+        return list(map(LIST_SEPARATOR.join, values))
+    if kinds == {str, _NONE_TYPE}:
+        return ["" if value is None else value for value in values]
+    if not kinds & {str, list, _NONE_TYPE}:
+        return list(map(str, values))
+    return list(map(_cell_text, values))
+
+
+# Within csv_text's working text: what separates cells and what ends a row. A row whose
+# cells hold either character is written by csv_line instead.
+_CELL_MARK = "\x00"
+_ROW_MARK = "\x01"
+_ROW_BREAK = _CELL_MARK + _ROW_MARK + _CELL_MARK
+# A cell mark before a cell that a spreadsheet would run as a formula.
+_BEFORE_FORMULA_CELL = re.compile(f"{_CELL_MARK}(?=[{re.escape(''.join(_QUOTED_STARTS))}])")
+
+
+def csv_text(rows):
+    """The CSV records of `rows` (a list of equally long sequences): exactly the text of
+    csv_line for each, but built a column and then a whole chunk at a time, so that the
+    work per cell is done in C (str.join, str.replace, one regular expression) rather
+    than in Python bytecode."""
+    if not rows:
+        return ""
+    columns = [_column_texts(column) for column in zip(*rows, strict=True)]
+    row_ends = [_ROW_MARK] * len(rows)
+    text = _CELL_MARK.join(chain.from_iterable(zip(*columns, row_ends, strict=True)))
+    marks = len(rows) * (len(columns) + 1) - 1  # between cells and row ends
+    if text.count(_CELL_MARK) != marks or text.count(_ROW_MARK) != len(rows):
+        return "".join(map(csv_line, rows))  # a cell holds a mark itself
+    text = text[: -len(_CELL_MARK + _ROW_MARK)]
+    text = _BEFORE_FORMULA_CELL.sub(_CELL_MARK + NEUTRALISING_QUOTE, text)
+    if text.startswith(_QUOTED_STARTS):
+        text = NEUTRALISING_QUOTE + text
+    text = text.replace('"', '""').replace(_ROW_BREAK, '"\r\n"').replace(_CELL_MARK, '","')
+    return '"' + text + '"\r\n'
+
+
 def date_at_precision(date, precision):
     """ISO 8601 at the date's precision: 2020-12-25, 2020-12 or 2020; None when unknown."""
     if date is None:
@@ -242,25 +312,139 @@ def among(ids, using="default"):
     return ids
 
 
-def _agreement_counts_by_meeting(ids, using):
-    """{meeting id: number of agreements}, counted by the database per chunk.
+class IsoDate(Func):
+    """A date column as ISO 8601 text (YYYY-MM-DD), made by the database."""
 
-    Not a correlated subquery on the main query: after the main query's sort that reads the
-    agreements index in random order, one page read per meeting; per chunk it is read in
-    order.
-    """
-    return dict(
-        Agreement.objects.using(using)
-        .filter(meeting_id__in=among(ids, using))
-        .order_by()
-        .values("meeting_id")
-        .annotate(count=Count("pk"))
-        .values_list("meeting_id", "count")
+    output_field = CharField()
+    template = "CAST(%(expressions)s AS CHAR(10))"
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # SQLite holds a DateField as this very text.
+        return super().as_sql(compiler, connection, template="%(expressions)s")
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler, connection, template="to_char(%(expressions)s, 'YYYY-MM-DD')"
+        )
+
+
+def date_at_precision_in_sql(date="date", precision="date_precision"):
+    """date_at_precision() as an SQL expression: text, not a date the driver converts."""
+    iso = IsoDate(date)
+    return Case(
+        When(**{precision: "year"}, then=Substr(iso, 1, 4)),
+        When(**{precision: "month"}, then=Substr(iso, 1, 7)),
+        default=iso,
+        output_field=CharField(),
     )
+
+
+class WholeSubquery(Func):
+    """An aggregate over all the rows of the subquery it is in, written as a plain function
+    so that Django adds no GROUP BY: `(SELECT COUNT(id) FROM t WHERE t.meeting_id = ...)`
+    is one row, NULL or 0 when there are none. Only for inside a Subquery."""
+
+    output_field = CharField()
+
+
+class Total(WholeSubquery):
+    function = "COUNT"
+    output_field = IntegerField()
+
+
+class IdList(WholeSubquery):
+    """Integers as one text, '4,-11,2', in no particular order; NULL for none."""
+
+    function = "GROUP_CONCAT"
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler,
+            connection,
+            function="STRING_AGG",
+            template="%(function)s(CAST(%(expressions)s AS text), ',')",
+            **extra_context,
+        )
+
+
+def _of_the_meeting(model, value):
+    """A subquery: `value` over `model`'s rows of the outer query's meeting."""
+    return Subquery(
+        model.objects.filter(meeting=OuterRef("pk"))
+        .order_by()
+        .annotate(value=value)
+        .values("value")
+    )
+
+
+class SlugLists(dict):
+    """{IdList text: alphabetical slugs of those ids}, each worked out once: meetings share
+    a few combinations of focus areas and corridors, so most meetings cost a dict lookup.
+
+    Rows share these lists; nothing that reads the rows may change them. Bounded: a very
+    varied export starts afresh every MAX_REMEMBERED combinations.
+    """
+
+    MAX_REMEMBERED = 10_000
+
+    def __init__(self, slugs):
+        super().__init__()
+        self.slugs = {str(pk): slug for pk, slug in slugs.items()}
+
+    def __missing__(self, text):
+        if len(self) >= self.MAX_REMEMBERED:
+            self.clear()
+        value = self[text] = self.lists(text.split(",") if text else [])
+        return value
+
+    def lists(self, ids):
+        return sorted(self.slugs[pk] for pk in ids)
+
+
+class CorridorLists(SlugLists):
+    """{IdList text of corridor ids, derived ones negative: (every slug, derived slugs)}."""
+
+    def lists(self, ids):
+        derived = [pk.removeprefix("-") for pk in ids if pk.startswith("-")]
+        return super().lists(pk.removeprefix("-") for pk in ids), super().lists(derived)
+
+
+def _links_by_meeting(ids, using):
+    """{meeting id: (focus area ids, corridor ids, agreements count)}, the ids as IdList text
+    (None for none; a derived corridor's id negative): one query, one row per meeting.
+
+    Each value is a correlated subquery that reads the link table's (meeting, ...) index;
+    per chunk the meetings are looked up in id order, so the index is read in order too.
+    """
+    corridor = Case(
+        When(how=LinkHow.DERIVED, then=-F("corridor_id")),
+        default=F("corridor_id"),
+        output_field=IntegerField(),
+    )
+    rows = (
+        Meeting.objects.using(using)
+        .filter(pk__in=among(ids, using))
+        .order_by()
+        .annotate(
+            focus_ids=_of_the_meeting(MeetingFocusArea, IdList("focus_area_id")),
+            corridor_ids=_of_the_meeting(MeetingCorridor, IdList(corridor)),
+            agreements_count=_of_the_meeting(Agreement, Total("pk")),
+        )
+        .values_list("pk", "focus_ids", "corridor_ids", "agreements_count")
+    )
+    return {pk: links for pk, *links in rows}
 
 
 # Which co-chair columns a delegation's country goes in.
 _SIDES = {"china": 0, "pakistan": 2}
+
+
+class _Sides(dict):
+    """{a delegation's country as written: its co-chair columns, or None}, worked out once."""
+
+    def __missing__(self, country):
+        side = self[country] = _SIDES.get(country.strip().casefold())
+        return side
 
 
 def _co_chairs_by_meeting(ids, using):
@@ -270,6 +454,7 @@ def _co_chairs_by_meeting(ids, using):
     country. In the order they were entered.
     """
     found = {}
+    sides = _Sides()
     rows = (
         Participant.objects.using(using)
         .filter(meeting_id__in=among(ids, using), role=Role.CO_CHAIR)
@@ -277,7 +462,7 @@ def _co_chairs_by_meeting(ids, using):
         .values_list("meeting_id", "delegation__country", "person__name", "title")
     )
     for meeting_id, country, name, title in rows:
-        side = _SIDES.get(country.strip().casefold())
+        side = sides[country]
         if side is not None:
             columns = found.get(meeting_id) or found.setdefault(meeting_id, ([], [], [], []))
             columns[side].append(name)
@@ -287,7 +472,7 @@ def _co_chairs_by_meeting(ids, using):
 
 def _sources_by_meeting(ids, using):
     """{meeting id: [URL or title, ...]}, in the order the documents were added."""
-    found = defaultdict(list)
+    found = {}
     rows = (
         Meeting.sources.through.objects.using(using)
         .filter(meeting_id__in=among(ids, using))
@@ -300,45 +485,16 @@ def _sources_by_meeting(ids, using):
         )
     )
     for meeting_id, url, title, file_name in rows:
-        found[meeting_id].append(url or title or file_name)
+        source = url or title or file_name
+        if meeting_id in found:
+            found[meeting_id].append(source)
+        else:
+            found[meeting_id] = [source]
     return found
-
-
-def _focus_areas_by_meeting(ids, using, slugs):
-    """{meeting id: [slug, ...]} alphabetical."""
-    found = defaultdict(list)
-    rows = (
-        MeetingFocusArea.objects.using(using)
-        .filter(meeting_id__in=among(ids, using))
-        .order_by()
-        .values_list("meeting_id", "focus_area_id")
-    )
-    for meeting_id, focus_area_id in rows:
-        found[meeting_id].append(slugs[focus_area_id])
-    for values in found.values():
-        values.sort()
-    return found
-
-
-def _corridors_by_meeting(ids, using, slugs):
-    """({meeting id: [slug, ...]}, {meeting id: [derived slug, ...]}) alphabetical."""
-    every, derived = defaultdict(list), defaultdict(list)
-    rows = (
-        MeetingCorridor.objects.using(using)
-        .filter(meeting_id__in=among(ids, using))
-        .order_by()
-        .values_list("meeting_id", "corridor_id", "how")
-    )
-    for meeting_id, corridor_id, how in rows:
-        every[meeting_id].append(slugs[corridor_id])
-        if how == LinkHow.DERIVED:
-            derived[meeting_id].append(slugs[corridor_id])
-    for values in (*every.values(), *derived.values()):
-        values.sort()
-    return every, derived
 
 
 _NO_CO_CHAIRS = ([], [], [], [])
+_NO_LINKS = (None, None, 0)
 
 
 def meeting_rows(meetings, url_prefix):
@@ -346,50 +502,53 @@ def meeting_rows(meetings, url_prefix):
 
     Lists are Python lists, unknown values None; the CSV and JSON writers format them.
     Tuples rather than dicts: a large export builds one per meeting (see `as_dicts`).
+    Lists of slugs are shared between rows (see SlugLists): read them, don't change them.
     """
     using = meetings.db
-    focus_slugs = dict(FocusArea.objects.using(using).values_list("pk", "slug"))
-    corridor_slugs = dict(Corridor.objects.using(using).values_list("pk", "slug"))
-    rows = meetings.values_list(
+    focus_lists = SlugLists(dict(FocusArea.objects.using(using).values_list("pk", "slug")))
+    corridor_lists = CorridorLists(dict(Corridor.objects.using(using).values_list("pk", "slug")))
+    # Fields, then the annotation: the order Django selects them in, so rows need no
+    # reordering; the date arrives as text at its precision, with no per-row conversion.
+    rows = meetings.annotate(date_text=date_at_precision_in_sql()).values_list(
         "pk",
         "body__short_name",
         "body__name",
         "number",
-        "date",
         "date_precision",
         "city",
         "country",
         "mode",
         "review_status",
         "slug",
+        "date_text",
     )
     for chunk in chunked(rows.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
         ids = [row[0] for row in chunk]
+        links = _links_by_meeting(ids, using)
         co_chairs = _co_chairs_by_meeting(ids, using)
         sources = _sources_by_meeting(ids, using)
-        focus_areas = _focus_areas_by_meeting(ids, using, focus_slugs)
-        corridors, derived = _corridors_by_meeting(ids, using, corridor_slugs)
-        agreement_counts = _agreement_counts_by_meeting(ids, using)
         for (
             pk,
             body,
             body_name,
             number,
-            date,
             precision,
             city,
             country,
             mode,
             review_status,
             slug,
+            date,
         ) in chunk:
             china, china_titles, pakistan, pakistan_titles = co_chairs.get(pk, _NO_CO_CHAIRS)
+            focus_ids, corridor_ids, agreements_count = links.get(pk, _NO_LINKS)
+            corridors, derived = corridor_lists[corridor_ids]
             yield (
                 pk,
                 body,
                 body_name,
                 number,
-                date_at_precision(date, precision),
+                date,
                 precision,
                 city or None,
                 country or None,
@@ -398,10 +557,10 @@ def meeting_rows(meetings, url_prefix):
                 china_titles,
                 pakistan,
                 pakistan_titles,
-                focus_areas.get(pk, []),
-                corridors.get(pk, []),
-                derived.get(pk, []),
-                agreement_counts.get(pk, 0),
+                focus_lists[focus_ids],
+                corridors,
+                derived,
+                agreements_count or 0,
                 review_status,
                 sources.get(pk, []),
                 f"{url_prefix}{slug}/",
@@ -461,7 +620,7 @@ def csv_lines(columns, rows, bom=False):
     try:
         yield ("\ufeff" if bom else "") + csv_line([column.name for column in columns])
         for chunk in chunked(rows, ROWS_PER_WRITE):
-            yield "".join(map(csv_line, chunk))
+            yield csv_text(chunk)
             written += len(chunk)
     except Exception as error:
         logger.exception("CSV export failed after %d rows", written)

@@ -13,6 +13,7 @@ from meetings.exports import (
     Column,
     csv_line,
     csv_lines,
+    csv_text,
     neutralise,
     unneutralise,
 )
@@ -103,6 +104,45 @@ def test_a_csv_line_is_what_the_csv_module_writes_for_the_neutralised_cells(cell
     csv.writer(buffer, quoting=csv.QUOTE_ALL).writerow(neutralised)
 
     assert csv_line(cells) == buffer.getvalue()
+
+
+# Text that holds the characters csv_text marks cells and rows with, now and then.
+marked_text = st.one_of(
+    risky_text,
+    st.builds(lambda a, mark, b: a + mark + b, risky_text, st.sampled_from("\x00\x01"), st.text()),
+)
+row_cells = st.one_of(
+    st.none(),
+    st.integers(min_value=0),
+    marked_text,
+    st.lists(marked_text, max_size=3),
+)
+
+
+@given(
+    st.integers(min_value=1, max_value=5).flatmap(
+        lambda width: st.lists(st.lists(row_cells, min_size=width, max_size=width), max_size=6)
+    )
+)
+def test_a_chunk_of_csv_text_is_the_csv_lines_of_its_rows(rows):
+    assert csv_text(rows) == "".join(map(csv_line, rows))
+
+
+def test_a_chunk_of_csv_text_neutralises_formulas_in_any_column_of_any_row():
+    rows = [
+        ("=1+1", "safe", ["-a", "b"], 3),
+        ("safe", "@SUM(A1)", ["a", "=b"], None),
+        ("'quoted", "\tindented", [], -4),
+    ]
+
+    text = csv_text(rows)
+
+    assert text == "".join(map(csv_line, rows))
+    assert list(csv.reader(io.StringIO(text, newline=""))) == [
+        ["'=1+1", "safe", "'-a; b", "3"],
+        ["safe", "'@SUM(A1)", "a; =b", ""],
+        ["''quoted", "'\tindented", "", "'-4"],
+    ]
 
 
 @pytest.mark.django_db
