@@ -232,16 +232,21 @@ _CAPITALS_BEFORE = re.compile(r"((?:[A-Z][\w'-]* +){1,4})$")
 
 
 def _without_generic_heads(sentence: str, found: list[Match]) -> list[Match]:
-    """'IT industry', 'agricultural industries': the generic head adds no focus area."""
+    """'IT industry', 'agricultural industries': the generic head adds no focus area; nor does
+    'investment' in 'third-party investment' (third parties investing)."""
     out = []
     for f in found:
         word = sentence[f.start : f.end].lower()
-        if word in GENERIC_HEADS and out and 0 <= f.start - out[-1].end <= 1:
+        next_to = out and 0 <= f.start - out[-1].end <= 1
+        if word in GENERIC_HEADS and next_to:
+            continue
+        if next_to and out[-1].slug == "third-party" and word in _THIRD_PARTY_HEADS:
             continue
         out.append(f)
     return out
 
 
+_THIRD_PARTY_HEADS = frozenset({"investment", "investments", "investors", "investor"})
 _WORD = re.compile(r"\b[a-z]{7,}\b")
 
 
@@ -305,6 +310,8 @@ def _cue(sentence: str) -> re.Match | None:
     if any(w in low for w in _WISH_HINT) and ONE_SIDE_WISH.search(sentence):
         if not BOTH_SIDES.search(sentence):
             return None
+    if COMMENTARY.search(sentence) and not (BOTH_SIDES.search(sentence) and AGREED.search(low)):
+        return None
     return cue
 
 
@@ -325,13 +332,132 @@ _WISH_HINT = (
 )
 
 
+# --- what the sides agreed, and what they did not -------------------------------------------
+
+# Wording that commits the sides to something: a clause with one of these states what they
+# agreed (and overrides the reviewing/discussing words below).
+AGREED = re.compile(
+    r"\b(?:agree\w*|consensus|reaffirm\w*|reiterat\w*|decided|decisions?|resolved?|resolution|"
+    r"commit\w*|pledg\w*|vow\w*|identified|priorit\w*|focus\w*|underscor\w*|underlin\w*|"
+    r"emphasi[sz]\w*|stress(?:ed|ing)|signed|approved|finali[sz]ed|"
+    r"(?:will|would|shall)\s+(?:\w+\s+)?(?:cooperate|collaborate|work|enhance|deepen|strengthen|"
+    r"expand|promote|boost|explore|increase|advance|accelerate|speed))\b"
+)
+# Looking at what exists or happened, not deciding anything: reviewing progress, discussing,
+# satisfaction over what was done.
+TOOK_STOCK = re.compile(
+    r"\b(?:discuss\w*|deliberat\w*|exchanged\s+views|took\s+stock|"
+    r"review\w*\s+(?:the\s+|of\s+)?(?:\w+\s+)?(?:progress|status|implementation|"
+    r"completion|performance|achievements?|work|projects?|developments?)|"
+    r"satisf\w*|appreciat\w*|lauded|commended|hailed|praised|"
+    r"(?:completed|completion\s+of|inaugurat\w*|operationali[sz]\w*)\b)"
+)
+# A clause denying the decision: "no decision on it was taken", "was not on the agenda".
+NEGATED = re.compile(
+    r"\bno\s+(?:\w+\s+)?(?:decision|agreement|consensus|breakthrough|progress|understanding|"
+    r"deal|headway|mention)s?\b|\b(?:not|never|neither|nor)\b(?!\s+only\b|\s+least\b)|"
+    r"n't\b|\bfailed\s+to\b|\bwithout\s+(?:agreeing|reaching|any)\b|\b(?:remains?|remained)\s+"
+    r"(?:unresolved|pending|stalled)\b"
+)
+# Someone else's view or advice, or how things have gone so far: "CPEC has so far focused on
+# energy", "Pakistan should push for ...", "analysts say ...".
+COMMENTARY = re.compile(
+    r"\b(?:analysts?|experts?|observers?|economists?|critics?|commentators?|scholars?|"
+    r"in\s+my\s+view|(?:I|we)\s+(?:think|believe|argue))\b|"
+    r"\b(?:should|must|ought\s+to|needs?\s+to|would\s+do\s+well)\b|"
+    r"\b(?:has|have)\s+(?:so\s+far\s+|thus\s+far\s+|largely\s+|mostly\s+|mainly\s+|until\s+now\s+)?"
+    r"(?:been\s+)?focus\w*|\b(?:so|thus)\s+far\b|\bto\s+date\b|"
+    r"\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|decades?)\b",
+    re.IGNORECASE,
+)
+# Where a statement starts inside a sentence: ';', ', but', ', while', ', whereas'.
+STATEMENT_BREAK = re.compile(r";|,?\s+(?:but|whereas)\s+|,\s+while\s+")
+# Where a clause starts inside a statement: an 'and' or a comma before the sides' next verb
+# ("reviewed progress on X, and agreed to Y"), a comma before the sides.
+CLAUSE_BREAK = re.compile(
+    r",?\s+(?:and|while)\s+(?=(?:(?:also|further|then|later|jointly)\s+)?(?:agreed|decided|"
+    r"resolved|reaffirmed|reiterated|pledged|vowed|committed|underscored|emphasi[sz]ed|stressed|"
+    r"identified|reviewed|discussed|expressed|noted|appreciated|welcomed|lauded|signed|approved)\b)|"
+    r",\s+(?=(?:the|both)\s+(?:two\s+)?(?:sides|countries|delegations|parties)\b)"
+)
+# The focus words that follow name a cause or a consequence, not a topic of the meeting.
+CAUSE = re.compile(
+    r"\b(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of|in\s+the\s+wake\s+of|"
+    r"caused\s+by|on\s+account\s+of|(?:has|have|had)\s+since|since\s+then|which\s+led\s+to|"
+    r"leading\s+to|resulting\s+in)\b"
+)
+# A place a thing is done along or through ("promote tourism along the Karakoram Highway"): the
+# name is where, not what.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:along|through|near|via|across|around)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,3}$"
+)
+# The focus word names an event ("met at the agriculture expo"), not a topic (unless the sides
+# agreed to hold it: "agreed to hold an investment conference").
+EVENT_AFTER = re.compile(
+    r"[\s-]+(?:forum|expo|exhibition|summit|conference|festival|fair|seminar|symposium|gala|"
+    r"games|roadshow|conclave|award)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _split(pattern: re.Pattern, text: str, a: int, b: int) -> list[tuple[int, int]]:
+    spans, start = [], a
+    for m in pattern.finditer(text, a, b):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, b))
+    return spans
+
+
+def _clauses(low: str) -> list[tuple[int, int]]:
+    """Clauses of the sentence; of several statements (';', 'but', 'while'), only those with
+    a cue of their own ("the emphasis was on X; four years later, the talk is of minerals")."""
+    statements = _split(STATEMENT_BREAK, low, 0, len(low))
+    if len(statements) > 1:
+        statements = [(a, b) for a, b in statements if _ANY_CUE.search(low, a, b)]
+    return [c for a, b in statements for c in _split(CLAUSE_BREAK, low, a, b)]
+
+
+def _agreed_only(sentence: str, found: list[Match]) -> list[Match]:
+    """The focus words of a sentence that are in clauses stating what the sides agreed: not
+    in a clause that denies it, that only reviews, discusses or welcomes what exists, after a
+    'because of', or naming an event."""
+    if not found:
+        return found
+    low = sentence.lower()
+    if len(low) != len(sentence):
+        low = sentence
+    agreed_anywhere = AGREED.search(low) is not None
+    kept = []
+    for a, b in _clauses(low):
+        clause = low[a:b]
+        inside = [f for f in found if a <= f.start < b]
+        if not inside or NEGATED.search(clause):
+            continue
+        if TOOK_STOCK.search(clause) and not AGREED.search(clause):
+            continue
+        cause = CAUSE.search(clause)
+        agreed = AGREED.search(clause)
+        for f in inside:
+            if cause and f.start >= a + cause.end():
+                continue
+            if EVENT_AFTER.match(sentence, f.end) and (not agreed or f.start < a + agreed.start()):
+                continue
+            if sentence[f.start].isupper() and _PLACE_BEFORE.search(sentence, 0, f.start):
+                continue
+            kept.append(f)
+    if kept and not agreed_anywhere and TOOK_STOCK.search(low):
+        return []
+    return kept
+
+
 def focus_in(sentence: str, vocabulary, masked=(), matchers=None) -> list[Match] | None:
     """Focus areas a sentence about what was agreed names; None when it is not such a
     sentence. A sentence whose only cue is 'sector'/'field' keeps the focus words next to it."""
     cue = _cue(sentence)
     if cue is None:
         return None
-    found = match_focus_areas(sentence, vocabulary, masked, matchers)
+    found = _agreed_only(sentence, match_focus_areas(sentence, vocabulary, masked, matchers))
     low = cue.string
     if not found or not SECTOR_CUE.fullmatch(cue.group()) or FOCUS_CUES.search(low, cue.end()):
         return found

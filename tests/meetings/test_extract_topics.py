@@ -270,3 +270,63 @@ def test_each_session_in_a_sentence_gets_the_areas_named_after_it():
     )
     areas = {m.number: [f.slug for f in m.focus_areas] for m in extract(text).meetings}
     assert areas == {2: ["health"], 4: ["education"]}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # looked at what exists or happened, decided nothing
+        "The meeting reviewed the progress of ongoing schemes such as the ML-1 railway, Gwadar "
+        "port and the special economic zones.",
+        "Both sides expressed satisfaction over the completed projects in hydropower and ports.",
+        "The delegations held detailed discussions on trade, health, education and culture.",
+        # denied
+        "Tariffs on power were not on the agenda and no decision on them was taken.",
+        "The sides failed to agree on the mining royalties.",
+        # commentary, advice, how things have gone so far
+        "CPEC has so far focused on energy and roads rather than on farms.",
+        "In the writer's view, Pakistan should push for more cooperation in agriculture.",
+        "Analysts say cooperation in tourism has been slow.",
+    ],
+)
+def test_what_was_reviewed_denied_or_commented_on_is_no_focus_area(sentence):
+    assert focus(HEAD + sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, slugs",
+    [
+        # the clause that agrees counts, the one that reviews does not
+        (
+            "The sides reviewed the progress of the port and motorway works, and agreed to "
+            "start cooperation in agriculture.",
+            ["agriculture"],
+        ),
+        # a cause or a consequence is no topic
+        (
+            "The two sides agreed to re-route the northern road because of new dams on the river.",
+            [],
+        ),
+        (
+            "The sides agreed to admit third parties, a step that has since drawn interest in the "
+            "Gwadar port.",
+            ["third-party"],
+        ),
+        # only the statement with a cue of its own
+        (
+            "The sides agreed to cooperate in health; two years on, the talk is of minerals.",
+            ["health"],
+        ),
+        # a place along which something is done
+        ("Both sides agreed to promote tourism along the Karakoram Highway.", ["tourism"]),
+        # third parties investing are one area
+        ("Both sides agreed to welcome third-party investment in the zones.", ["third-party"]),
+        # an event named after an area, unless the sides agreed to hold it
+        ("The sides, who met at a health expo, also agreed on education.", ["education"]),
+        ("Both sides agreed to hold an investment conference.", ["trade-investment"]),
+        # the sides agreeing what should happen is no advice
+        ("The two sides agreed that cooperation in agriculture should grow.", ["agriculture"]),
+    ],
+)
+def test_only_the_agreed_part_of_a_sentence_gives_focus_areas(sentence, slugs):
+    assert focus(HEAD + sentence) == slugs
