@@ -258,17 +258,24 @@ _TOPIC_GROUP = re.compile(
 )
 
 
+# "The SEZ meeting was co-chaired by ...", "At the agriculture session": one of several JWGs
+# an article reports, named by its topic.
+_TOPIC_MEETING = re.compile(
+    r"\b(?P<topic>[A-Za-z][\w&-]*)\s+(?:meeting|session|talks|round)\b", re.IGNORECASE
+)
+
+
 def find_topic_groups(
     sentence: str, shorts: set[str], taken: list[BodyMention]
 ) -> list[BodyMention]:
-    """'the energy working group': a working group named by its topic in front, when the
-    article has named that JWG in full."""
+    """'the energy working group', 'the SEZ meeting': a working group named by its topic in
+    front, when the article has named that JWG in full."""
     found = []
-    for m in _TOPIC_GROUP.finditer(sentence):
+    for m in [*_TOPIC_GROUP.finditer(sentence), *_TOPIC_MEETING.finditer(sentence)]:
         if _overlaps(taken, m.start(), m.end()):
             continue
         short = short_for_topic(m.group("topic"))
-        if short in shorts:
+        if short in shorts and not _overlaps(found, m.start(), m.end()):
             found.append(BodyMention(short, m.group(), m.start(), m.end()))
     return found
 

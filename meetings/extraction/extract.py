@@ -140,7 +140,7 @@ class _Article:
         jwgs = {b.short for found in bodies for b in found if b.short.startswith("JWG-")}
         if jwgs:
             for i, s in enumerate(self.sentences):
-                if "orking group" in s.text or "orking Group" in s.text:
+                if "orking" in s.text or any(w in s.text for w in _TOPIC_MEETING_WORDS):
                     extra = find_topic_groups(s.text, jwgs, bodies[i])
                     if extra:
                         bodies[i] = sorted([*bodies[i], *extra], key=lambda b: b.start)
@@ -327,6 +327,11 @@ class _Article:
                 continue
             elif suspended is not None and BACK_TO_MEETING.search(text):
                 current, suspended = suspended, None
+            if not refs and len(mains) > 1:
+                # several sessions reported: a sentence giving one's day is about that one
+                dated = self._main_on_date(text, mains)
+                if dated is not None:
+                    current = dated
             subject = _subject(text, refs) or (subject if CONTINUATION.match(text) else None)
             if subject is not None and subject.is_main:
                 subject = None
@@ -394,6 +399,11 @@ class _Article:
                         meeting.focus.append(FocusAreaMention(f.slug, self.evidence(i)))
             previous_focus = focus_ok
         self._derive_corridors()
+
+    def _main_on_date(self, text: str, mains: list[_Meeting]) -> _Meeting | None:
+        days = {d.iso for d in find_dates(text, self.published, self.anchor)}
+        on = [m for m in mains if m.date is not None and m.date.iso in days]
+        return on[0] if len(on) == 1 else None
 
     def _dateline(self, i: int, text: str, refs: list[Ref], current: _Meeting | None) -> str:
         """A dateline opens the first sentence of the story, after a headline or a press
@@ -620,6 +630,7 @@ class _Article:
         return max(full or names or [m.body], key=len)
 
 
+_TOPIC_MEETING_WORDS = ("meeting", "session", "talks", "round")
 # After a side event, the article is back on the meeting: "The two sides also agreed ..."
 BACK_TO_MEETING = re.compile(
     r"\b(?:the|both)\s+(?:two\s+)?(?:sides|delegations|co-chairs)\b|"

@@ -330,3 +330,39 @@ def test_what_was_reviewed_denied_or_commented_on_is_no_focus_area(sentence):
 )
 def test_only_the_agreed_part_of_a_sentence_gives_focus_areas(sentence, slugs):
     assert focus(HEAD + sentence) == slugs
+
+
+TWO_SESSIONS = (
+    "date 2024-11-08\n"
+    "KARACHI: The fifth meeting of the Joint Working Group on Special Economic Zones was held "
+    "on November 4, followed by the third meeting of the Joint Working Group on Agriculture on "
+    "November 5.\n\n"
+)
+
+
+def _by_body(text):
+    return {m.body: m for m in extract(text).meetings}
+
+
+def test_a_session_named_by_its_topic_gets_the_facts_that_follow():
+    text = TWO_SESSIONS + (
+        "The SEZ meeting was co-chaired by Secretary Asad Mir and Vice Minister Wang Ming. The "
+        "two sides agreed to fast-track industrial zones.\n\n"
+        "At the agriculture session, both sides agreed to cooperate in livestock."
+    )
+    meetings = _by_body(text)
+    sez, farm = meetings["JWG-SEZ"], meetings["JWG-Agriculture"]
+    assert [p.name for p in sez.co_chairs] == ["Asad Mir", "Wang Ming"]
+    assert farm.co_chairs == []
+    assert [f.slug for f in sez.focus_areas] == ["industry"]
+    assert [f.slug for f in farm.focus_areas] == ["agriculture"]
+
+
+def test_a_sentence_giving_one_sessions_day_is_about_that_session():
+    text = TWO_SESSIONS + (
+        "On November 5, the sides agreed to cooperate in livestock. On November 4, they had "
+        "agreed to fast-track industrial zones."
+    )
+    meetings = _by_body(text)
+    assert [f.slug for f in meetings["JWG-SEZ"].focus_areas] == ["industry"]
+    assert [f.slug for f in meetings["JWG-Agriculture"].focus_areas] == ["agriculture"]
