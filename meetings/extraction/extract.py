@@ -588,16 +588,17 @@ class _Article:
 
     def _mention(self, m: _Meeting) -> MeetingMention:
         dateline_city = self._dateline_city
-        # The dateline is where the story was filed: the venue of the meetings it reports
+        # The lead's "talks in Beijing this week" says where the meetings it reports were held;
+        # else the dateline, where the story was filed, is the venue of the meetings it reports
         # that name no venue of their own.
-        if dateline_city and m.is_main and not m.city and m.mode != "virtual":
-            venue = dateline_city[0]
-            m.city, m.country = venue.city, CITIES[venue.city]
-            m.venue_evidence = self.evidence(self._dateline_at)
-        elif self._lead_city and m.is_main and not m.city and m.mode != "virtual":
+        if self._lead_city and m.is_main and not m.city and m.mode != "virtual":
             city, at = self._lead_city
             m.city, m.country = city, CITIES[city]
             m.venue_evidence = self.evidence(at)
+        elif dateline_city and m.is_main and not m.city and m.mode != "virtual":
+            venue = dateline_city[0]
+            m.city, m.country = venue.city, CITIES[venue.city]
+            m.venue_evidence = self.evidence(self._dateline_at)
         dateline_date = self._dateline_date
         if dateline_date and dateline_date[1] is m and m.date is None:
             m.date, m.date_evidence = dateline_date[0], self.evidence(self._dateline_at)

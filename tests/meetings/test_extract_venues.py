@@ -155,3 +155,15 @@ def test_the_lead_city_does_not_go_to_a_virtual_meeting():
 def test_an_outlet_named_online_does_not_make_a_meeting_virtual(outlet):
     text = f"The 3rd JCC was held in Lahore, {outlet} reported."
     assert venue(text) == ("Lahore", "Pakistan", "in_person")
+
+
+def test_the_leads_explicit_city_wins_over_the_dateline():
+    text = (
+        "date 2024-05-10\n"
+        "LAHORE: Senior officials of Pakistan and China wrapped up two days of talks in Kunming "
+        "this week.\n\n"
+        "The 6th round of Bilateral Political Consultations was co-chaired by the two foreign "
+        "ministries' senior officials."
+    )
+    meeting = extract(text).meetings[0]
+    assert (meeting.city, meeting.country) == ("Kunming", "China")
