@@ -50,6 +50,21 @@ DATE_PATTERNS = [
     ("day", re.compile(rf"\b{_YEAR}-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("day", re.compile(rf"\b{_DAY}{_DAY_RANGE}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
     ("day", re.compile(rf"\b{_MONTH}\s+{_DAY}{_DAY_RANGE},?\s+{_YEAR}\b")),
+    # "27th of June last year", "June 27 of this year"
+    (
+        "day-of-year",
+        re.compile(
+            rf"\b{_DAY}{_DAY_RANGE}\s+(?:of\s+)?{_MONTH},?\s+(?:of\s+)?"
+            r"(?P<which>this|last|next|the\s+previous)\s+year\b"
+        ),
+    ),
+    (
+        "day-of-year",
+        re.compile(
+            rf"\b{_MONTH}\s+{_DAY}{_DAY_RANGE},?\s+(?:of\s+)?"
+            r"(?P<which>this|last|next|the\s+previous)\s+year\b"
+        ),
+    ),
     ("day?", re.compile(rf"\b{_MONTH}\s+{_DAY}{_DAY_RANGE}\b(?!\s*,?\s*\d)")),
     ("day?", re.compile(rf"\b{_DAY}{_DAY_RANGE}\s+(?:of\s+)?{_MONTH}(?![\w.]*,?\s*\d)")),
     ("month", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b")),
@@ -57,6 +72,15 @@ DATE_PATTERNS = [
         "year",
         re.compile(
             rf"\b(?:[Ii]n|[Dd]uring|[Ii]n the year)\s+(?:(?:early|mid|late)[-\s]+)?{_YEAR}\b(?![-/]\d)"
+        ),
+    ),
+    # "in the spring of 2019", "at the end of 2020"
+    (
+        "year",
+        re.compile(
+            r"\b(?:[Ii]n|[Dd]uring|[Aa]t)\s+the\s+(?:spring|summer|autumn|fall|winter|(?:first|"
+            r"second|latter)\s+half|end|beginning|start|middle|turn)\s+of\s+"
+            rf"{_YEAR}\b(?![-/]\d)"
         ),
     ),
     # "in March this year", "in May last year", "January of last year"
@@ -197,6 +221,9 @@ _NEEDS = (
     "month",
     "month",
     "month",
+    "month",
+    "month",
+    "year",
     "year",
     "month",
     "month",
@@ -210,7 +237,7 @@ assert len(_NEEDS) == len(DATE_PATTERNS)
 
 # Kinds that may resolve against the article's anchor (the day of the meeting it reports) when
 # it has no publication date: a year-less day, "last year", "in May this year".
-_ANCHORED = frozenset({"day?", "relative-period", "month-of-year"})
+_ANCHORED = frozenset({"day?", "relative-period", "month-of-year", "day-of-year"})
 
 
 def find_dates(
@@ -267,6 +294,15 @@ def _mention(kind: str, m: re.Match, sentence: str, published: date | None):
             return None
         return DateMention(m.group("y"), "year", m.start("y"), m.end())
     month = _month(m)
+    if kind == "day-of-year":
+        if published is None:
+            return None
+        which = m.group("which").split()[-1].lower()
+        year = published.year + {"this": 0, "last": -1, "previous": -1, "next": 1}[which]
+        day = int(m.group("d"))
+        if not _valid(year, _month(m), day):
+            return None
+        return DateMention(f"{year:04d}-{_month(m):02d}-{day:02d}", "day", m.start(), m.end())
     if kind == "month":
         return DateMention(f"{int(m.group('y')):04d}-{month:02d}", "month", m.start(), m.end())
     day = int(m.group("d"))

@@ -215,3 +215,19 @@ def test_without_a_publication_date_or_a_dated_meeting_last_year_is_unknown():
 @pytest.mark.parametrize("phrase, iso", [("in early 2021", "2021"), ("in mid-2019", "2019")])
 def test_early_and_mid_year_are_the_year(phrase, iso):
     assert only_meeting(f"The 3rd JCC was held in Lahore {phrase}.").date == iso
+
+
+@pytest.mark.parametrize(
+    "phrase, iso, precision",
+    [
+        ("on the 3rd of March last year", "2023-03-03", "day"),
+        ("on March 3 last year", "2023-03-03", "day"),
+        ("on 3 March this year", "2024-03-03", "day"),
+        ("in the spring of 2019", "2019", "year"),
+        ("at the end of 2021", "2021", "year"),
+    ],
+)
+def test_a_day_of_last_year_and_a_season_of_a_year(phrase, iso, precision):
+    # published in September: a yearless "March 3" would be this year's
+    meeting = only_meeting(f"date 2024-09-20\nThe 4th JCC was held in Lahore {phrase}.")
+    assert (meeting.date, meeting.date_precision) == (iso, precision)
