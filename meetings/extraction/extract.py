@@ -204,7 +204,7 @@ class _Article:
         context_body, context_jwg = first_body, ""
         out = []
         for i, s in enumerate(self.sentences):
-            refs = find_refs(s.text, i, bodies[i], context_body, context_jwg)
+            refs = find_refs(s.text, i, bodies[i], context_body, context_jwg, first_body)
             for r in refs:
                 if r.body.startswith("JWG"):
                     context_jwg = r.body

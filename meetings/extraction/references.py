@@ -119,19 +119,24 @@ REPORTED = re.compile(
 # Countries other than China and Pakistan that hold talks with one of them.
 OTHER_COUNTRIES = (
     "Afghanistan|Bangladesh|India|Iran|Nepal|Sri Lanka|Bhutan|Maldives|Myanmar|Russia|Turkey|"
-    "Türkiye|Saudi Arabia|the UAE|United Arab Emirates|Qatar|Kuwait|Oman|Bahrain|Egypt|Iraq|"
+    "Türkiye|Turkiye|Saudi Arabia|the UAE|United Arab Emirates|Qatar|Kuwait|Oman|Bahrain|Egypt|Iraq|"
     "Syria|Jordan|Israel|Palestine|the United States|the US|the USA|America|the UK|Britain|"
     "the United Kingdom|France|Germany|Italy|Spain|the Netherlands|Belgium|Poland|Japan|"
     "South Korea|North Korea|Korea|Indonesia|Malaysia|Thailand|Vietnam|Viet Nam|the Philippines|"
     "Singapore|Cambodia|Laos|Mongolia|Kazakhstan|Uzbekistan|Tajikistan|Kyrgyzstan|Turkmenistan|"
     "Azerbaijan|Belarus|Ukraine|Australia|New Zealand|Canada|Brazil|Argentina|Mexico|Chile|"
     "Nigeria|Kenya|Ethiopia|South Africa|Algeria|Morocco|Tanzania|Serbia|Hungary|Greece|"
+    "Ireland|Switzerland|Sweden|Norway|Denmark|Finland|Austria|Portugal|Romania|Bulgaria|"
+    "Czechia|the Czech Republic|Georgia|Armenia|Cyprus|Lebanon|Yemen|Libya|Tunisia|Sudan|"
+    "Somalia|Djibouti|Ghana|Zimbabwe|Zambia|Uganda|Rwanda|Senegal|Angola|Mozambique|Peru|"
+    "Colombia|Venezuela|Cuba|Ecuador|Brunei|Fiji|Mauritius|Madagascar|Cameroon|Sierra Leone|"
     "the European Union|the EU"
 )
 # "China and Bangladesh held ...", "between Pakistan and Iran": talks with a third country.
 _THIRD_COUNTRY_PAIR = re.compile(
     rf"\b(?:(?:China|Pakistan)\s+and\s+(?:{OTHER_COUNTRIES})|(?:{OTHER_COUNTRIES})\s+and\s+"
-    rf"(?:China|Pakistan)|(?:China|Pakistan)-(?:{OTHER_COUNTRIES}))\b"
+    rf"(?:China|Pakistan)|(?:China|Pakistan)-(?:{OTHER_COUNTRIES})|"
+    rf"(?:China|Pakistan)\b[^.;]{{0,80}}?\bwith\s+(?:{OTHER_COUNTRIES}))\b"
 )
 _CHINA = re.compile(r"\b(?:China|Chinese|Beijing)\b")
 _PAKISTAN = re.compile(r"\b(?:Pakistan|Pakistani|Islamabad)\b")
@@ -140,7 +145,7 @@ _PAKISTAN = re.compile(r"\b(?:Pakistan|Pakistani|Islamabad)\b")
 def third_country_talks(sentence: str) -> bool:
     """Does the sentence tell of talks between China or Pakistan and a third country, naming
     only one of the two? Every body here is China-Pakistan."""
-    if " and " not in sentence and "-" not in sentence:
+    if " and " not in sentence and "-" not in sentence and " with " not in sentence:
         return False
     if not _THIRD_COUNTRY_PAIR.search(sentence):
         return False
@@ -202,10 +207,16 @@ def _body_ending_at(bodies: list[BodyMention], text: str, pos: int, pattern) -> 
 
 
 def find_refs(
-    sentence: str, index: int, bodies: list[BodyMention], context_body: str, context_jwg: str
+    sentence: str,
+    index: int,
+    bodies: list[BodyMention],
+    context_body: str,
+    context_jwg: str,
+    main_body: str = "",
 ) -> list[Ref]:
     """Meetings mentioned in one sentence. `context_body` names the body of the meeting being
-    reported so far (for "the fifth meeting was held ..."); `context_jwg` the last JWG named."""
+    reported so far (for "the fifth meeting was held ..."); `context_jwg` the last JWG named;
+    `main_body` the article's own body, which "this fifth meeting" stands for."""
     if not bodies and not _MEETING_HINT.search(sentence.lower()):
         if not (context_body and _BARE_HINT.match(sentence)):
             return []
@@ -219,6 +230,8 @@ def find_refs(
             used.add(id(body))
             a, b = min(a, body.start), max(b, body.end)
             short, name = body.short, body.name
+        elif main_body and _THIS_BEFORE.search(sentence, max(0, a - 6), a):
+            short, name = main_body, ""
         else:
             short, name = context_body, ""
         refs.append(Ref(short, name, number, a, b, index, typo=typo or {}))
@@ -283,9 +296,14 @@ def find_refs(
 
 _OF_THE_FILLER = re.compile(r"\s+(?:of\s+)?(?:the\s+)?" + _FILLER, re.IGNORECASE)
 _NOUN_BEFORE_NUMBER = re.compile(rf"{MEETING_NOUN}\s*(?:No\.?|number)?\s*$", re.IGNORECASE)
-_CAPITALISED_FILLER = re.compile(r"(?:[A-Z][\w-]*\s+){0,3}")
+# "the 13th meeting of the China-Pakistan Economic Corridor (CPEC) Joint Working Group on ...":
+# capitalised words and an acronym in brackets between the noun and the body's name
+_CAPITALISED_FILLER = re.compile(r"(?:(?:[A-Z][\w-]*|\([A-Z][\w&-]*\))\s+){0,5}")
 _MEETING_WORD_S = re.compile(r"[\s-]*(?:meeting|session|round|sitting)s?\b", re.IGNORECASE)
 _MEETING_WORD = re.compile(r"[\s-]*(?:meeting|session|round)\b", re.IGNORECASE)
+
+
+_THIS_BEFORE = re.compile(r"\b[Tt]his\s+$")
 
 
 def _noun_start(sentence: str, o: Ordinal) -> int:

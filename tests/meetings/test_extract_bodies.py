@@ -348,3 +348,33 @@ def test_the_consensus_reached_at_another_session_is_a_look_back():
     )
     found = {(m.body, m.number): m.is_main_subject for m in extract(text).meetings}
     assert found == {("JWG-Mining", 6): True, ("JCC", 10): False}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan and Turkiye held the sixth round of Bilateral Political Consultations in "
+        "Ankara on Tuesday.",
+        "Pakistan held the 3rd round of bilateral political consultations with Ghana in Accra.",
+    ],
+)
+def test_consultations_with_other_third_countries_are_not_ours(text):
+    assert meetings_of(text) == []
+
+
+def test_a_number_before_a_body_name_with_an_acronym_in_brackets():
+    text = (
+        "Officials attended the 11th meeting of the China-Pakistan Economic Corridor (CPEC) "
+        "Joint Working Group on Energy in Lahore."
+    )
+    assert meetings_of(text) == [("JWG-Energy", 11)]
+
+
+def test_this_nth_meeting_is_the_articles_own_body_not_the_one_named_last():
+    text = (
+        "The seventh meeting of the Joint Cooperation Committee (JCC) was held in Karachi on "
+        "May 30.\n\nThe two sides agreed to deepen cooperation in agriculture.\n\n"
+        "The Joint Working Group on Health, set up last year, will be briefed on the outcome. "
+        "Diplomats said this seventh meeting was the most productive so far."
+    )
+    assert meetings_of(text) == [("JCC", 7)]
