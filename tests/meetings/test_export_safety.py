@@ -116,6 +116,7 @@ row_cells = st.one_of(
     st.integers(min_value=0),
     marked_text,
     st.lists(marked_text, max_size=3),
+    st.lists(marked_text, max_size=3).map(tuple),
 )
 
 
