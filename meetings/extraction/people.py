@@ -41,7 +41,9 @@ TITLE_TOPICS = frozenset(
     strategic external kashmir human rights law justice army staff navy air force ministerial
     level ministers secretaries department-general bilateral multilateral economic-affairs
     boundary ocean oceanic consular protocol europe european american americas africa african
-    china-pakistan pakistan-china""".split()
+    china-pakistan pakistan-china boi mofcom nea cidca sasac mofa cpc nha wapda environment
+    ecology transport housing labour labor culture tourism religious textiles aviation shipping
+    statistics customs irrigation livestock fisheries forestry mines minerals""".split()
 )
 TITLE_CONNECTORS = frozenset({"of", "for", "to", "the", "and", "&", "on", "in"})
 HONORIFICS = frozenset(
@@ -340,6 +342,8 @@ def _gap_ok(gap: str, before: str, after: str) -> bool:
     if gap.strip() == "." and before.lower() in HONORIFICS and "\n" not in gap:
         return True  # "Federal Minister ... Prof. Ahsan Iqbal": the honorific sits inside
     if gap.strip() == ",":
+        if after.isupper() and len(after) > 1 and after.lower() in TITLE_TOPICS:
+            return True  # "Director General of the Department of ..., NDRC"
         if before.lower() in TITLE_TOPICS and after.lower() in TITLE_TOPICS:
             return True  # "Minister for Planning, Development and Special Initiatives"
         if after.lower() in ORG_WORDS:
@@ -379,7 +383,11 @@ def _bridge_to_head(text: str, tokens: list, k: int) -> int:
     while j > 0 and k - j < 12:
         prev = tokens[j - 1]
         gap = text[prev.end() : tokens[j].start()]
-        if gap.strip() not in ("", "'s") or "\n" in gap:  # blanks: a parenthesis removed
+        after = tokens[j].group()
+        acronym = j == k and after.isupper() and len(after) > 1 and after.lower() in TITLE_TOPICS
+        if acronym and gap == ", ":
+            pass  # "Director General of the Department of Regional Opening-up, NDRC, X"
+        elif gap.strip() not in ("", "'s") or "\n" in gap:  # blanks: a parenthesis removed
             return k
         word = prev.group()
         low = word.lower()
@@ -440,9 +448,16 @@ def _title_before(text: str, tokens: list, i: int) -> tuple[str, str]:
 
 def _title_after(text: str, tokens: list, j: int) -> tuple[str, str]:
     """'..., Pakistan's Foreign Secretary', '..., a director general at China's NDRC'."""
-    if j >= len(tokens) or text[tokens[j - 1].end() : tokens[j].start()] not in (", ", " - "):
+    if j >= len(tokens):
         return "", ""
+    gap = text[tokens[j - 1].end() : tokens[j].start()]
     k = j
+    if gap in (" ", ", ") and tokens[j].group() == "who" and j + 2 < len(tokens):
+        # "X who is secretary of food security ministry"
+        if tokens[j + 1].group() == "is" and text[tokens[j].end() : tokens[j + 1].start()] == " ":
+            k, gap = j + 2, ", "
+    if gap not in (", ", " - "):
+        return "", ""
     if tokens[k].group().lower() in ("a", "an", "the") and k + 1 < len(tokens):
         k += 1
     first = k
@@ -454,14 +469,29 @@ def _title_after(text: str, tokens: list, j: int) -> tuple[str, str]:
     while k < len(tokens):
         word = tokens[k].group()
         low = word.lower()
+        if low in ("and", "&") and k + 1 < len(tokens):
+            if tokens[k + 1].group().lower() in COUNTRY_WORDS:
+                break  # "... ministry and chinese side by ...": the next person's side
         if not (_is_title_word(low) or low == "at" or word[0].isupper()):
-            break
+            if not _lower_case_topic(tokens, k, first):
+                break
         if k > first and not _gap_ok(
             text[tokens[k - 1].end() : tokens[k].start()], tokens[k - 1].group(), word
         ):
             break
         k += 1
     return _clean_title(text, tokens[first:k])
+
+
+def _lower_case_topic(tokens: list, k: int, first: int) -> bool:
+    """'vice-minister of natural resources': a word of a title's topic written in lower case,
+    after 'of'/'for' and before a title word within two words."""
+    if k == first or tokens[k - 1].group().lower() not in ("of", "for", "and"):
+        return False
+    if not tokens[k].group().islower():
+        return False
+    ahead = [t.group().lower() for t in tokens[k + 1 : k + 3]]
+    return any(w in TITLE_TOPICS or w in ORG_WORDS for w in ahead)
 
 
 def _clean_title(text: str, run: list) -> tuple[str, str]:
@@ -537,7 +567,7 @@ _CLAUSE_END = re.compile(
     r"|\s+while\s+|\s+whereas\s+",
     re.IGNORECASE,
 )
-_SIDE = r"(?P<side>Pakistan(?:i)?|China|Chinese|[A-Z][a-z]+)"
+_SIDE = r"(?P<side>(?i:pakistan(?:i)?|china|chinese)|[A-Z][a-z]+)"
 _SIDE_WORDS = re.compile(
     r"\b(Pakistan|Pakistani|China|Chinese)\s+(?:side|delegation)\b", re.IGNORECASE
 )
@@ -548,7 +578,7 @@ _LED_THE_SIDE = re.compile(
 _SIDE_LED_BY = re.compile(
     rf"\b{_SIDE}(?:'s)?\s+(?:high[-\s]level\s+)?(?:delegation|side|team)"
     r"(?:(?:,[^.;,]{1,60},|\s+(?:at|to|for|in)\s+[^.;,]{1,60}?){0,2}\s+(?:was|were|is))?,?\s+"
-    r"(?:(?:led|headed|represented)\s+)?by\s+",
+    r"(?:(?:led|lead|headed|represented)\s+)?by\s+",
 )
 _CLAUSE_CUT = re.compile(r";|\bwhile\b|\bwhereas\b")
 # "X and Y led their respective delegations", "the two officials led their countries' sides"

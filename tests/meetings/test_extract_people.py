@@ -458,3 +458,56 @@ def test_capitalised_words_of_an_organisation_are_not_a_person():
         "Department of the NDRC, and Mr. Omar Farooq Awan, Secretary Planning."
     )
     assert [p[0] for p in people(text)] == ["Ma Lin", "Omar Farooq Awan"]
+
+
+JCC = "The 9th JCC was held in Karachi. "
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a title's topic in lower case
+        (
+            "It was co-chaired by Tariq Saeed and Zhou Lin, vice-minister of ecology and "
+            "environment.",
+            ("Zhou Lin", "Vice-minister of ecology and environment", "China"),
+        ),
+        # an agency's acronym after a comma ends the title
+        (
+            "It was co-chaired by Zhou Lin, Director General of the Department of Regional "
+            "Revitalisation, NDRC, and Tariq Saeed.",
+            (
+                "Zhou Lin",
+                "Director General of the Department of Regional Revitalisation, NDRC",
+                "China",
+            ),
+        ),
+        (
+            "It was co-chaired by Deputy Director General of the Department of Regional "
+            "Revitalisation, NDRC, Zhou Lin and Tariq Saeed.",
+            (
+                "Zhou Lin",
+                "Deputy Director General of the Department of Regional Revitalisation, NDRC",
+                "China",
+            ),
+        ),
+        # an agency's acronym before the title
+        (
+            "It was co-chaired by MOFCOM Director Zhou Lin and Tariq Saeed.",
+            ("Zhou Lin", "MOFCOM Director", "China"),
+        ),
+    ],
+)
+def test_titles_are_kept_whole(sentence, expected):
+    assert expected in people(JCC + sentence)
+
+
+def test_informal_wording_of_who_led_each_side():
+    text = JCC + (
+        "Pakistan side was lead by Tariq Saeed who is secretary of water resources ministry "
+        "and chinese side by vice minister Zhou Lin."
+    )
+    assert people(text, "delegation_leaders") == [
+        ("Tariq Saeed", "Secretary of water resources ministry", "Pakistan"),
+        ("Zhou Lin", "Vice minister", "China"),
+    ]
