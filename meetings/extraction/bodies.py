@@ -121,6 +121,7 @@ def _overlaps(spans: list[BodyMention], a: int, b: int) -> bool:
     return any(m.start < b and a < m.end for m in spans)
 
 
+@lru_cache(maxsize=4096)
 def short_for_topic(topic: str, abbr: str = "") -> str:
     """`JWG-<short>` for a JWG topic: a known short form, the acronym given, or the topic."""
     low = " ".join(topic.lower().split())
@@ -266,12 +267,14 @@ _TOPIC_MEETING = re.compile(
 
 
 def find_topic_groups(
-    sentence: str, shorts: set[str], taken: list[BodyMention]
+    sentence: str, shorts: set[str], taken: list[BodyMention], meetings: bool = True
 ) -> list[BodyMention]:
-    """'the energy working group', 'the SEZ meeting': a working group named by its topic in
-    front, when the article has named that JWG in full."""
+    """'the energy working group', and with `meetings` 'the SEZ meeting': a working group named
+    by its topic in front, when the article has named that JWG in full."""
     found = []
-    for m in [*_TOPIC_GROUP.finditer(sentence), *_TOPIC_MEETING.finditer(sentence)]:
+    named = _TOPIC_GROUP.finditer(sentence) if "orking group" in sentence.lower() else ()
+    by_meeting = _TOPIC_MEETING.finditer(sentence) if meetings else ()
+    for m in [*named, *by_meeting]:
         if _overlaps(taken, m.start(), m.end()):
             continue
         short = short_for_topic(m.group("topic"))

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .text import trie_alternation
+
 MONTHS = {
     "january": 1,
     "february": 2,
@@ -41,7 +43,12 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 # Month names are matched capitalised ("May", "MAY"), never as the lower-case word "may".
 _MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
-_MONTH = "(?P<m>" + "|".join(f"{m.capitalize()}|{m.upper()}" for m in _MONTH_NAMES) + r")\.?"
+# (as a trie: the same matches as the names' alternation, longest first, found faster)
+_MONTH = (
+    "(?P<m>"
+    + trie_alternation([f for m in _MONTH_NAMES for f in (m.capitalize(), m.upper())])
+    + r")\.?"
+)
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY_RANGE = r"(?:\s*(?:-|to|and|&)\s*[0-3]?\d(?:st|nd|rd|th)?)?"
 _YEAR = r"(?P<y>(?:19|20)\d{2})"

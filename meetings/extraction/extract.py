@@ -14,7 +14,15 @@ from datetime import date, timedelta
 from .bodies import find_bodies, find_topic_groups
 from .dates import DateMention, find_dates, parse_iso
 from .ordinals import find_ordinals
-from .people import OTHER_COUNTRY, Person, find_people, find_roles, has_title, typical_country
+from .people import (
+    OTHER_COUNTRY,
+    Person,
+    find_people,
+    find_roles,
+    has_title,
+    may_name_person,
+    typical_country,
+)
 from .references import Ref, find_refs
 from .text import Sentence, any_of, headline, normalize, publication_date, split_sentences
 from .topics import (
@@ -139,9 +147,12 @@ class _Article:
         bodies = [find_bodies(s.text, self.known_bodies) for s in self.sentences]
         jwgs = {b.short for found in bodies for b in found if b.short.startswith("JWG-")}
         if jwgs:
+            # "the SEZ meeting" tells which of several bodies a sentence is about
+            several = len({b.short for found in bodies for b in found}) > 1
             for i, s in enumerate(self.sentences):
-                if "orking" in s.text or any(w in s.text for w in _TOPIC_MEETING_WORDS):
-                    extra = find_topic_groups(s.text, jwgs, bodies[i])
+                by_meeting = several and _TOPIC_MEETING_HINT.search(s.text) is not None
+                if "orking group" in s.text or "orking Group" in s.text or by_meeting:
+                    extra = find_topic_groups(s.text, jwgs, bodies[i], by_meeting)
                     if extra:
                         bodies[i] = sorted([*bodies[i], *extra], key=lambda b: b.start)
         refs = self._refs(bodies)
@@ -352,7 +363,7 @@ class _Article:
                 targets = [m for m in targets if m in seen]
             self._logistics(i, text, refs, current, refs_by_sentence[i])
             self._people(i, text, refs, current)
-            for person in find_people(text) if has_title(text) else ():
+            for person in find_people(text) if may_name_person(text) and has_title(text) else ():
                 if person.title or person.country:
                     self.registry.setdefault(person.name, (person.title, person.country))
                     self._seen(person.name)
@@ -631,7 +642,7 @@ class _Article:
         return max(full or names or [m.body], key=len)
 
 
-_TOPIC_MEETING_WORDS = ("meeting", "session", "talks", "round")
+_TOPIC_MEETING_HINT = re.compile(r"(?i:meeting|session|talks|round)")
 # After a side event, the article is back on the meeting: "The two sides also agreed ..."
 BACK_TO_MEETING = re.compile(
     r"\b(?:the|both)\s+(?:two\s+)?(?:sides|delegations|co-chairs)\b|"

@@ -630,6 +630,18 @@ _ROLE_HINT = re.compile(r"chair|led\b|lead|head|represent")
 _TITLE_HINT = re.compile(r"\b" + trie_alternation(TITLE_HEADS) + r"\b")
 
 
+# Two capitalised words in a row (maybe with a particle between): find_people() finds no full
+# name in a text without them.
+_TWO_CAPITALS = re.compile(
+    r"[A-Z][A-Za-z'-]* (?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")[^A-Za-z]+)?[A-Z]"
+)
+
+
+def may_name_person(text: str) -> bool:
+    """Cheap test: could find_people(text) (full names) find anyone?"""
+    return _TWO_CAPITALS.search(text) is not None
+
+
 def has_title(text: str) -> bool:
     """Cheap test: could `text` name a person with a title?"""
     return bool(_TITLE_HINT.search(text.lower()))

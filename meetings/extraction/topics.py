@@ -310,8 +310,9 @@ def _cue(sentence: str) -> re.Match | None:
     if any(w in low for w in _WISH_HINT) and ONE_SIDE_WISH.search(sentence):
         if not BOTH_SIDES.search(sentence):
             return None
-    if COMMENTARY.search(sentence) and not (BOTH_SIDES.search(sentence) and AGREED.search(low)):
-        return None
+    if _COMMENTARY_HINT.search(low) and COMMENTARY.search(low):
+        if not (BOTH_SIDES.search(sentence) and AGREED.search(low)):
+            return None
     return cue
 
 
@@ -361,14 +362,34 @@ NEGATED = re.compile(
 )
 # Someone else's view or advice, or how things have gone so far: "CPEC has so far focused on
 # energy", "Pakistan should push for ...", "analysts say ...".
+# (Compared lower-case, after a cheap test for its words.)
 COMMENTARY = re.compile(
     r"\b(?:analysts?|experts?|observers?|economists?|critics?|commentators?|scholars?|"
-    r"in\s+my\s+view|(?:I|we)\s+(?:think|believe|argue))\b|"
+    r"in\s+my\s+view|(?:i|we)\s+(?:think|believe|argue))\b|"
     r"\b(?:should|must|ought\s+to|needs?\s+to|would\s+do\s+well)\b|"
     r"\b(?:has|have)\s+(?:so\s+far\s+|thus\s+far\s+|largely\s+|mostly\s+|mainly\s+|until\s+now\s+)?"
     r"(?:been\s+)?focus\w*|\b(?:so|thus)\s+far\b|\bto\s+date\b|"
-    r"\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|decades?)\b",
-    re.IGNORECASE,
+    r"\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|decades?)\b"
+)
+_COMMENTARY_HINT = any_of(
+    *"""analyst expert observer economist critic commentator scholar think believe argue
+    should must ought need focus far""".split(),
+    "in my view",
+    "would do well",
+    "to date",
+    "over the",
+)
+_NEGATED_HINT = any_of("no", "never", "neither", "n't", "failed", "without", "remain")
+_TOOK_STOCK_HINT = any_of(
+    *"""discuss deliberat exchanged took review satisf appreciat lauded commended hailed
+    praised complet inaugurat operationali""".split()
+)
+_CAUSE_HINT = any_of(
+    "because", "due", "owing", "result", "wake", "caused", "account", "since", "led", "leading"
+)
+_EVENT_HINT = any_of(
+    *"""forum expo exhibition summit conference festival fair seminar symposium gala games
+    roadshow conclave award""".split()
 )
 # Where a statement starts inside a sentence: ';', ', but', ', while', ', whereas'.
 STATEMENT_BREAK = re.compile(r";|,?\s+(?:but|whereas)\s+|,\s+while\s+")
@@ -412,9 +433,13 @@ def _split(pattern: re.Pattern, text: str, a: int, b: int) -> list[tuple[int, in
 def _clauses(low: str) -> list[tuple[int, int]]:
     """Clauses of the sentence; of several statements (';', 'but', 'while'), only those with
     a cue of their own ("the emphasis was on X; four years later, the talk is of minerals")."""
-    statements = _split(STATEMENT_BREAK, low, 0, len(low))
-    if len(statements) > 1:
-        statements = [(a, b) for a, b in statements if _ANY_CUE.search(low, a, b)]
+    statements = [(0, len(low))]
+    if ";" in low or "but" in low or "whereas" in low or "while" in low:
+        statements = _split(STATEMENT_BREAK, low, 0, len(low))
+        if len(statements) > 1:
+            statements = [(a, b) for a, b in statements if _ANY_CUE.search(low, a, b)]
+    if " and " not in low and "while" not in low and ", " not in low:
+        return statements
     return [c for a, b in statements for c in _split(CLAUSE_BREAK, low, a, b)]
 
 
@@ -427,26 +452,32 @@ def _agreed_only(sentence: str, found: list[Match]) -> list[Match]:
     low = sentence.lower()
     if len(low) != len(sentence):
         low = sentence
-    agreed_anywhere = AGREED.search(low) is not None
+    negated = _NEGATED_HINT.search(low) is not None
+    took_stock = _TOOK_STOCK_HINT.search(low) is not None and TOOK_STOCK.search(low) is not None
+    caused = _CAUSE_HINT.search(low) is not None
+    event = _EVENT_HINT.search(low) is not None
     kept = []
     for a, b in _clauses(low):
         clause = low[a:b]
         inside = [f for f in found if a <= f.start < b]
-        if not inside or NEGATED.search(clause):
+        if not inside or (negated and NEGATED.search(clause)):
             continue
-        if TOOK_STOCK.search(clause) and not AGREED.search(clause):
+        agreed = AGREED.search(clause) if took_stock or event else None
+        if took_stock and not agreed and TOOK_STOCK.search(clause):
             continue
-        cause = CAUSE.search(clause)
-        agreed = AGREED.search(clause)
+        cause = CAUSE.search(clause) if caused else None
         for f in inside:
             if cause and f.start >= a + cause.end():
                 continue
-            if EVENT_AFTER.match(sentence, f.end) and (not agreed or f.start < a + agreed.start()):
-                continue
-            if sentence[f.start].isupper() and _PLACE_BEFORE.search(sentence, 0, f.start):
+            if event and EVENT_AFTER.match(sentence, f.end):
+                if not agreed or f.start < a + agreed.start():
+                    continue
+            if sentence[f.start].isupper() and _PLACE_BEFORE.search(
+                sentence, max(0, f.start - 100), f.start
+            ):
                 continue
             kept.append(f)
-    if kept and not agreed_anywhere and TOOK_STOCK.search(low):
+    if kept and took_stock and AGREED.search(low) is None:
         return []
     return kept
 
