@@ -285,7 +285,12 @@ def find_topic_groups(
 
 @lru_cache(maxsize=64)
 def _extra_shorts(bodies: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
-    return tuple(short for short, _ in bodies if short not in JWG_TOPIC_SHORT)
+    """Short names to look for besides _HINT's words (those holding one are found by it)."""
+    return tuple(
+        short
+        for short, _ in bodies
+        if short not in JWG_TOPIC_SHORT and not _HINT.search(short.lower())
+    )
 
 
 def find_bodies(sentence: str, bodies: tuple[tuple[str, str], ...]) -> list[BodyMention]:
