@@ -305,9 +305,9 @@ def _cue(sentence: str) -> re.Match | None:
     cue = _ANY_CUE.search(low)
     if cue is None:
         return None
-    if any(w in low for w in _FORUM_HINT) and OTHER_FORUM.search(sentence):
+    if _FORUM_HINT_RE.search(low) and OTHER_FORUM.search(sentence):
         return None
-    if any(w in low for w in _WISH_HINT) and ONE_SIDE_WISH.search(sentence):
+    if _WISH_HINT_RE.search(low) and ONE_SIDE_WISH.search(sentence):
         if not BOTH_SIDES.search(sentence):
             return None
     if _COMMENTARY_HINT.search(low) and COMMENTARY.search(low):
@@ -331,6 +331,8 @@ _WISH_HINT = (
     "apprised",
     "informed",
 )
+_FORUM_HINT_RE = any_of(*_FORUM_HINT)
+_WISH_HINT_RE = any_of(*_WISH_HINT)
 
 
 # --- what the sides agreed, and what they did not -------------------------------------------
