@@ -358,8 +358,8 @@ TOOK_STOCK = re.compile(
 # A clause denying the decision: "no decision on it was taken", "was not on the agenda".
 NEGATED = re.compile(
     r"\bno\s+(?:\w+\s+)?(?:decision|agreement|consensus|breakthrough|progress|understanding|"
-    r"deal|headway|mention)s?\b|\b(?:not|never|neither|nor)\b(?!\s+only\b|\s+least\b)|"
-    r"n't\b|\bfailed\s+to\b|\bwithout\s+(?:agreeing|reaching|any)\b|\b(?:remains?|remained)\s+"
+    r"deal|headway|mention)s?\b|\b(?:not|never|neither|nor)\b(?!\s+only\b|\s+least\b|\s+limited\b)|"
+    r"n't\b|\bfailed\s+to\b|\bwithout\s+(?:agreeing|reaching)\b|\b(?:remains?|remained)\s+"
     r"(?:unresolved|pending|stalled)\b"
 )
 # Someone else's view or advice, or how things have gone so far: "CPEC has so far focused on
@@ -394,7 +394,7 @@ _EVENT_HINT = any_of(
     roadshow conclave award""".split()
 )
 # Where a statement starts inside a sentence: ';', ', but', ', while', ', whereas'.
-STATEMENT_BREAK = re.compile(r";|,?\s+(?:but|whereas)\s+|,\s+while\s+")
+STATEMENT_BREAK = re.compile(r";|,?\s+(?:but(?!\s+not\s+limited|\s+also)|whereas)\s+|,\s+while\s+")
 # Where a clause starts inside a statement: an 'and' or a comma before the sides' next verb
 # ("reviewed progress on X, and agreed to Y"), a comma before the sides.
 CLAUSE_BREAK = re.compile(

@@ -366,3 +366,18 @@ def test_a_sentence_giving_one_sessions_day_is_about_that_session():
     meetings = _by_body(text)
     assert [f.slug for f in meetings["JWG-SEZ"].focus_areas] == ["industry"]
     assert [f.slug for f in meetings["JWG-Agriculture"].focus_areas] == ["agriculture"]
+
+
+@pytest.mark.parametrize(
+    "sentence, slugs",
+    [
+        (
+            "They agreed to cooperate in areas including, but not limited to, tourism and health.",
+            ["tourism", "health"],
+        ),
+        ("The sides agreed to finish the irrigation projects without any delay.", ["water"]),
+        ("The sides agreed not only on agriculture but also on mining.", ["agriculture", "mining"]),
+    ],
+)
+def test_wording_that_only_looks_negative_keeps_its_areas(sentence, slugs):
+    assert focus(HEAD + sentence) == slugs
