@@ -1,10 +1,11 @@
 """Researchers' exports: one stable, documented row per meeting, streamed as CSV or JSON.
 
 The row builders read the filtered queryset in chunks of CHUNK_SIZE with a server-side
-iterator and fetch each chunk's related rows (co-chairs, focus areas, corridors, sources,
-agreement counts) in one query per kind, as plain tuples: a fixed number of queries per
-chunk, none per row, and memory bounded by the chunk, not the export. The writers turn rows
-into CSV (formula-safe) or JSON text a few hundred rows at a time. The column lists below
+iterator and fetch each chunk's related rows in three queries (focus areas, corridors and
+agreement counts as one row per meeting; co-chairs; sources), as plain tuples: a fixed number
+of queries per chunk, none per row, and memory bounded by the chunk, not the export. The
+writers turn rows into CSV (formula-safe; see csv_text) or JSON text a few hundred rows at a
+time. The column lists below
 are the data dictionary that `/data/` renders. bench/export_speed.py measures it all.
 """
 
