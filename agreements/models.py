@@ -144,7 +144,10 @@ class MeetingCorridor(models.Model):
         ]
         indexes = [
             # The list's corridor facet, as for focus areas above.
-            models.Index(fields=["corridor", "meeting"], name="corridor_meeting_idx")
+            models.Index(fields=["corridor", "meeting"], name="corridor_meeting_idx"),
+            # The export reads each meeting's corridors with how they were linked; this
+            # answers it from the index alone.
+            models.Index(fields=["meeting", "corridor", "how"], name="meeting_corridor_how_idx"),
         ]
 
     def __str__(self):
