@@ -7,11 +7,11 @@ from meetings.exports import (
     Column,
     chunked,
     csv_response,
-    date_at_precision,
     export_filename,
     meeting_url_prefix,
     source_page_prefix,
 )
+from meetings.models import date_at_precision
 
 from .models import Agreement, Corridor, FocusArea
 

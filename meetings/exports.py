@@ -44,7 +44,7 @@ from agreements.models import (
     MeetingFocusArea,
 )
 
-from .models import Meeting, Participant, Role
+from .models import Meeting, Participant, Role, date_at_precision
 
 logger = logging.getLogger(__name__)
 
@@ -258,17 +258,6 @@ def csv_text(rows):
         text = NEUTRALISING_QUOTE + text
     text = text.replace('"', '""').replace(_ROW_BREAK, '"\r\n"').replace(_CELL_MARK, '","')
     return '"' + text + '"\r\n'
-
-
-def date_at_precision(date, precision):
-    """ISO 8601 at the date's precision: 2020-12-25, 2020-12 or 2020; None when unknown."""
-    if date is None:
-        return None
-    if precision == "year":
-        return f"{date.year:04d}"
-    if precision == "month":
-        return f"{date.year:04d}-{date.month:02d}"
-    return date.isoformat()
 
 
 # Rows ------------------------------------------------------------------------------------

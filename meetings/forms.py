@@ -1,7 +1,6 @@
 """Forms for the admin: entering a meeting by hand, adding one from an article,
 and resolving the conflicts a later source raised."""
 
-import datetime
 import hashlib
 
 from django import forms
@@ -335,16 +334,3 @@ class ConflictChoiceForm(forms.Form):
             "current": self.conflict.current_value,
             "proposed": self.conflict.proposed_value,
         }.get(self.cleaned_data.get("choice"))
-
-
-def parse_date_value(value):
-    """'2024-01-21', '2024-01' or '2024' -> (date, precision); '' -> (None, unknown)."""
-    value = value.strip()
-    if not value:
-        return None, DatePrecision.UNKNOWN
-    for fmt, precision in (("%Y-%m-%d", "day"), ("%Y-%m", "month"), ("%Y", "year")):
-        try:
-            return datetime.datetime.strptime(value, fmt).date(), DatePrecision(precision)
-        except ValueError:
-            continue
-    raise ValueError(f"“{value}” is not a date: write YYYY-MM-DD, YYYY-MM or YYYY.")

@@ -9,7 +9,6 @@ for review, never overwritten.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,7 +30,6 @@ from .extraction.types import ArticleExtraction, MeetingMention, PersonMention
 from .models import (
     Body,
     Conflict,
-    DatePrecision,
     Delegation,
     Evidence,
     Fact,
@@ -41,7 +39,9 @@ from .models import (
     ReviewStatus,
     Role,
     SourceDocument,
+    date_at_precision,
     normalise_name,
+    parse_partial_date,
     unique_slug,
 )
 
@@ -117,7 +117,7 @@ def ingest_text(text, *, file_name="", title="", outlet="", url="", extraction=N
             title=(title or extraction.title or Path(file_name).stem)[:300],
             outlet=outlet,
             url=url,
-            published_on=parse_date(extraction.published_on)[0],
+            published_on=parse_partial_date(extraction.published_on)[0],
         )
         writer = _Writer(document)
         for mention in extraction.meetings:
@@ -131,29 +131,12 @@ def ingest_text(text, *, file_name="", title="", outlet="", url="", extraction=N
         )
 
 
-def parse_date(value):
-    """(date, precision) for "YYYY-MM-DD", "YYYY-MM", "YYYY" or None."""
-    if not value:
-        return None, DatePrecision.UNKNOWN
-    parts = [int(p) for p in value.split("-")]
-    precision = [DatePrecision.YEAR, DatePrecision.MONTH, DatePrecision.DAY][len(parts) - 1]
-    return datetime.date(*(parts + [1, 1])[:3]), precision
-
-
-def format_date(date, precision):
-    """The inverse of parse_date: a meeting's date at its precision, or ""."""
-    if date is None or precision == DatePrecision.UNKNOWN:
-        return ""
-    width = {DatePrecision.YEAR: 4, DatePrecision.MONTH: 7}.get(precision, 10)
-    return date.isoformat()[:width]
-
-
 def find_meeting(body, mention):
     if body is None:
         return None
     if mention.number:
         return Meeting.objects.filter(body=body, number=mention.number).first()
-    date, precision = parse_date(mention.date)
+    date, precision = parse_partial_date(mention.date)
     if date:
         return Meeting.objects.filter(
             body=body, number=None, date=date, date_precision=precision
@@ -179,7 +162,7 @@ def compare(meeting, mention):
     Blanks: {field: value}. Disagreements: [(field, current, proposed)].
     """
     fills, conflicts = {}, []
-    current_date = format_date(meeting.date, meeting.date_precision)
+    current_date = date_at_precision(meeting.date, meeting.date_precision) or ""
     if mention.date:
         if not current_date or (
             mention.date.startswith(current_date) and len(mention.date) > len(current_date)
@@ -259,7 +242,7 @@ class _Writer:
         self.write_topics(meeting, mention)
 
     def create_meeting(self, body, mention):
-        date, precision = parse_date(mention.date)
+        date, precision = parse_partial_date(mention.date)
         meeting = Meeting.objects.create(
             body=body,
             number=mention.number,
@@ -285,7 +268,7 @@ class _Writer:
     def update_meeting(self, meeting, mention):
         fills, conflicts = compare(meeting, mention)
         if "date" in fills:
-            meeting.date, meeting.date_precision = parse_date(fills.pop("date"))
+            meeting.date, meeting.date_precision = parse_partial_date(fills.pop("date"))
             meeting.date_evidence = self.evidence(
                 meeting, Fact.DATE, f"date: {mention.date}", mention.date_evidence
             )

@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import ordinal
 from django.db import connections, models, transaction
@@ -46,6 +48,40 @@ class DatePrecision(models.TextChoices):
     UNKNOWN = "unknown", "Unknown"
 
 
+_PARTIAL_DATE_FORMATS = (
+    ("%Y-%m-%d", DatePrecision.DAY),
+    ("%Y-%m", DatePrecision.MONTH),
+    ("%Y", DatePrecision.YEAR),
+)
+
+
+def parse_partial_date(value):
+    """'2024-01-21', '2024-01' or '2024' -> (date, precision); '' or None -> (None, unknown).
+
+    A month or year is stored as its first day (see Meeting.date).
+    """
+    value = (value or "").strip()
+    if not value:
+        return None, DatePrecision.UNKNOWN
+    for fmt, precision in _PARTIAL_DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(value, fmt).date(), precision
+        except ValueError:
+            continue
+    raise ValueError(f"“{value}” is not a date: write YYYY-MM-DD, YYYY-MM or YYYY.")
+
+
+def date_at_precision(date, precision):
+    """ISO 8601 at the date's precision: 2020-12-25, 2020-12 or 2020; None when unknown."""
+    if date is None or precision == DatePrecision.UNKNOWN:
+        return None
+    if precision == DatePrecision.YEAR:
+        return f"{date.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{date.year:04d}-{date.month:02d}"
+    return date.isoformat()
+
+
 class Mode(models.TextChoices):
     IN_PERSON = "in_person", "In person"
     VIRTUAL = "virtual", "Virtual"
@@ -80,13 +116,6 @@ class Year(ExtractYear):
 
 
 class MeetingQuerySet(models.QuerySet):
-    def between(self, start=None, end=None):
-        if start:
-            self = self.filter(date__gte=start)
-        if end:
-            self = self.filter(date__lte=end)
-        return self
-
     # The link filters are `pk IN (subquery)`, not EXISTS: each meeting still appears
     # once, and SQLite reads the links through their (corridor|focus_area, meeting)
     # index once instead of probing per meeting (276 -> 115 ms counting 100,000).
@@ -224,20 +253,6 @@ class MeetingQuerySet(models.QuerySet):
     def sorted_by(self, sort="-date"):
         """One of SORTS, always ending in the primary key so pages never overlap."""
         return self.order_by(*SORTS[sort], "pk")
-
-    def chronological(self):
-        """Oldest first, unknown dates last, then by number."""
-        return self.order_by(models.F("date").asc(nulls_last=True), "body__short_name", "number")
-
-    def with_details(self):
-        return self.select_related("body").prefetch_related(
-            "delegations__participants__person",
-            "focus_area_links__focus_area",
-            "corridor_links__corridor",
-            "corridor_links__via",
-            "agreements",
-            "sources",
-        )
 
 
 class Meeting(models.Model):

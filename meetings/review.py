@@ -12,7 +12,18 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Conflict, Delegation, Meeting, Mode, Participant, Person, ReviewStatus, Role
+from .models import (
+    Conflict,
+    Delegation,
+    Meeting,
+    Mode,
+    Participant,
+    Person,
+    ReviewStatus,
+    Role,
+    date_at_precision,
+    parse_partial_date,
+)
 
 # Ingest names a title conflict "title of <person>" and a co-chair conflict
 # "co-chair (<country>)"; see meetings.ingest.
@@ -47,11 +58,9 @@ def takes_typed_value(field):
 
 def value_now(conflict):
     """What the meeting holds for the conflict's field now (it may have changed since)."""
-    from .ingest import format_date
-
     meeting, field = conflict.meeting, conflict.field
     if field == "date":
-        return format_date(meeting.date, meeting.date_precision)
+        return date_at_precision(meeting.date, meeting.date_precision) or ""
     if field == "number":
         return "" if meeting.number is None else str(meeting.number)
     if field in SCALAR_FIELDS:
@@ -134,11 +143,9 @@ def mark_reviewed(meeting):
 
 
 def _apply(meeting, field, value):
-    from .forms import parse_date_value
-
     if field == "date":
         try:
-            meeting.date, meeting.date_precision = parse_date_value(value)
+            meeting.date, meeting.date_precision = parse_partial_date(value)
         except ValueError as exc:
             raise ValidationError(str(exc)) from None
     elif field == "date_precision":
