@@ -49,7 +49,7 @@ def meetings_csv(request):
     found = _filtered_meetings(request)
     if not found.is_valid():
         return exports.bad_filter_response(found.errors)
-    rows = exports.meeting_rows(found.qs, exports.meeting_url_prefix(request))
+    rows = exports.meeting_rows(found.qs, exports.meeting_url_prefix(request), joined=True)
     filename = exports.export_filename("meetings", "csv", found)
     return exports.csv_response(MEETING_COLUMNS, rows, filename, bom=exports.wants_bom(request))
 

@@ -1,12 +1,13 @@
 """Researchers' exports: one stable, documented row per meeting, streamed as CSV or JSON.
 
 The row builders read the filtered queryset in chunks of CHUNK_SIZE with a server-side
-iterator and fetch each chunk's related rows in three queries (focus areas, corridors and
-agreement counts as one row per meeting; co-chairs; sources), as plain tuples: a fixed number
-of queries per chunk, none per row, and memory bounded by the chunk, not the export. The
-writers turn rows into CSV (formula-safe; see csv_text) or JSON text a few hundred rows at a
-time. The column lists below
-are the data dictionary that `/data/` renders. bench/export_speed.py measures it all.
+iterator. Each meeting's co-chairs, links and sources come with it from its stored
+ExportRow (kept current by signals.py); for the meetings of a chunk that have none, they
+are worked out in three queries (focus areas, corridors and agreement counts as one row per
+meeting; co-chairs; sources), as plain tuples: a fixed number of queries per chunk, none
+per row, and memory bounded by the chunk, not the export. The writers turn rows into CSV
+(formula-safe; see csv_text) or JSON text a few hundred rows at a time. The column lists
+below are the data dictionary that `/data/` renders. bench/export_speed.py measures it all.
 """
 
 import json
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from itertools import chain, islice
 
 from django.contrib import admin
-from django.db import connections
+from django.db import connections, transaction
 from django.db.models import (
     Case,
     CharField,
@@ -44,7 +45,7 @@ from agreements.models import (
     MeetingFocusArea,
 )
 
-from .models import Meeting, Participant, Role, date_at_precision
+from .models import ExportRow, Meeting, Participant, Role, date_at_precision
 
 logger = logging.getLogger(__name__)
 
@@ -286,7 +287,7 @@ def among(ids, using="default"):
     if vendor == "sqlite":
         return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
     if vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s)", [ids])
+        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
     return ids
 
 
@@ -358,16 +359,18 @@ def _of_the_meeting(model, value):
 class SlugLists(dict):
     """{IdList text: alphabetical slugs of those ids}, each worked out once: meetings share
     a few combinations of focus areas and corridors, so most meetings cost a dict lookup.
+    The slugs as a tuple, or `joined` as the CSV writes them.
 
-    Rows share these tuples. Bounded: a very varied export starts afresh every
+    Rows share these values. Bounded: a very varied export starts afresh every
     MAX_REMEMBERED combinations.
     """
 
     MAX_REMEMBERED = 10_000
 
-    def __init__(self, slugs):
+    def __init__(self, slugs, joined=False):
         super().__init__()
         self.slugs = {str(pk): slug for pk, slug in slugs.items()}
+        self.join = LIST_SEPARATOR.join if joined else tuple
 
     def __missing__(self, text):
         if len(self) >= self.MAX_REMEMBERED:
@@ -376,7 +379,7 @@ class SlugLists(dict):
         return value
 
     def lists(self, ids):
-        return tuple(sorted(self.slugs[pk] for pk in ids))
+        return self.join(sorted(self.slugs[pk] for pk in ids))
 
 
 class CorridorLists(SlugLists):
@@ -476,17 +479,145 @@ def _sources_by_meeting(ids, using):
 _NO_LINKS = (None, None, 0)
 
 
-def meeting_rows(meetings, url_prefix):
+def _computed_related(ids, using):
+    """{meeting id: (Chinese co-chairs, their titles, Pakistani co-chairs, their titles,
+    focus area IdList text, corridor IdList text, agreements count, sources)}, lists as
+    tuples, worked out from the related tables: what an ExportRow stores, unjoined."""
+    links = _links_by_meeting(ids, using)
+    co_chairs = _co_chairs_by_meeting(ids, using)
+    sources = _sources_by_meeting(ids, using)
+    related = {}
+    for pk in ids:
+        focus_ids, corridor_ids, agreements_count = links.get(pk, _NO_LINKS)
+        related[pk] = (
+            *co_chairs.get(pk, _NO_CO_CHAIRS),
+            focus_ids or "",
+            corridor_ids or "",
+            agreements_count or 0,
+            sources.get(pk, ()),
+        )
+    return related
+
+
+def split_list(text, count=None):
+    """The items of a list cell: LIST_SEPARATOR.join undone. Empty text is no items, unless
+    `count` (the length of the list it pairs with, as titles pair with names) says one."""
+    if not text and not count:
+        return ()
+    return tuple(text.split(LIST_SEPARATOR))
+
+
+def _join(values):
+    return LIST_SEPARATOR.join(values)
+
+
+def _stored_row(pk, related):
+    """The ExportRow for one meeting's computed values, or None when a list would not split
+    back exactly (an item holds the separator, or is empty where that is ambiguous)."""
+    china, china_titles, pakistan, pakistan_titles, focus_ids, corridor_ids, count, sources = (
+        related
+    )
+    row = ExportRow(
+        meeting_id=pk,
+        co_chair_china=_join(china),
+        co_chair_china_title=_join(china_titles),
+        co_chair_pakistan=_join(pakistan),
+        co_chair_pakistan_title=_join(pakistan_titles),
+        focus_area_ids=focus_ids,
+        corridor_ids=corridor_ids,
+        agreements_count=count,
+        sources=_join(sources),
+    )
+    exact = (
+        split_list(row.co_chair_china) == china
+        and split_list(row.co_chair_china_title, len(china)) == china_titles
+        and split_list(row.co_chair_pakistan) == pakistan
+        and split_list(row.co_chair_pakistan_title, len(pakistan)) == pakistan_titles
+        and split_list(row.sources) == sources
+    )
+    return row if exact else None
+
+
+def build_export_rows(meeting_ids, using="default"):
+    """Store the export rows of these meetings afresh, from their related rows; the number
+    stored. Meetings that no longer exist are skipped.
+
+    Each meeting's row is locked while its values are read and written (on databases that
+    lock rows), so a rebuild that read before a concurrent change committed can't write
+    after the rebuild that change schedules.
+    """
+    stored = 0
+    with transaction.atomic(using=using):
+        existing = list(
+            Meeting.objects.using(using)
+            .select_for_update()
+            .filter(pk__in=among(list(meeting_ids), using))
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        for ids in chunked(existing, CHUNK_SIZE):
+            related = _computed_related(ids, using)
+            rows = [_stored_row(pk, related[pk]) for pk in ids]
+            ExportRow.objects.using(using).filter(meeting_id__in=among(ids, using)).delete()
+            rows = [row for row in rows if row is not None]
+            ExportRow.objects.using(using).bulk_create(rows, batch_size=1000)
+            stored += len(rows)
+    return stored
+
+
+def forget_export_rows(meeting_ids, using="default"):
+    """Delete these meetings' stored export rows now, and build them again once the
+    current transaction commits (at once outside one).
+
+    Deleting in the writer's own transaction means no export ever reads a row older than
+    the data (it works out missing rows itself); if the rebuild fails, the rows stay
+    missing and exports stay right, only slower.
+    """
+    ids = sorted(set(meeting_ids))
+    if not ids:
+        return
+    ExportRow.objects.using(using).filter(meeting_id__in=ids).delete()
+
+    def rebuild_export_rows():  # a named function: Django logs its name if it fails
+        build_export_rows(ids, using)
+
+    transaction.on_commit(rebuild_export_rows, using=using, robust=True)
+
+
+# The stored row's fields, in the order meeting_rows unpacks them; the first one is never
+# NULL in a stored row, so NULL there means the meeting has none.
+_STORED_FIELDS = (
+    "export_row__agreements_count",
+    "export_row__co_chair_china",
+    "export_row__co_chair_china_title",
+    "export_row__co_chair_pakistan",
+    "export_row__co_chair_pakistan_title",
+    "export_row__focus_area_ids",
+    "export_row__corridor_ids",
+    "export_row__sources",
+)
+
+
+def meeting_rows(meetings, url_prefix, joined=False):
     """One tuple per meeting of `meetings`, in the queryset's order, in MEETING_COLUMNS order.
 
-    Lists are tuples, unknown values None; the CSV and JSON writers format them. Tuples
-    rather than dicts or lists: a large export builds one per meeting (see `as_dicts`), and
-    a tuple of text or numbers is one the garbage collector stops tracking, so the rows
-    don't make it scan the whole heap again and again (lists did: an eighth of the time).
+    Lists are tuples, or with `joined` the text the CSV writes (items joined with '; '),
+    which lets stored rows go out as they are. Unknown values are None; the CSV and JSON
+    writers format them. Each meeting's co-chairs, links and sources come from its
+    ExportRow, or are worked out (a few queries per chunk) for meetings without one.
+
+    Tuples rather than dicts or lists: a large export builds one per meeting (see
+    `as_dicts`), and a tuple of text or numbers is one the garbage collector stops tracking,
+    so the rows don't make it scan the whole heap again and again (lists did: an eighth of
+    the time).
     """
     using = meetings.db
-    focus_lists = SlugLists(dict(FocusArea.objects.using(using).values_list("pk", "slug")))
-    corridor_lists = CorridorLists(dict(Corridor.objects.using(using).values_list("pk", "slug")))
+    focus_lists = SlugLists(
+        dict(FocusArea.objects.using(using).values_list("pk", "slug")), joined=joined
+    )
+    corridor_lists = CorridorLists(
+        dict(Corridor.objects.using(using).values_list("pk", "slug")), joined=joined
+    )
     # Fields, then the annotation: the order Django selects them in, so rows need no
     # reordering; the date arrives as text at its precision, with no per-row conversion.
     rows = meetings.annotate(date_text=date_at_precision_in_sql()).values_list(
@@ -500,13 +631,12 @@ def meeting_rows(meetings, url_prefix):
         "mode",
         "review_status",
         "slug",
+        *_STORED_FIELDS,
         "date_text",
     )
     for chunk in chunked(rows.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
-        ids = [row[0] for row in chunk]
-        links = _links_by_meeting(ids, using)
-        co_chairs = _co_chairs_by_meeting(ids, using)
-        sources = _sources_by_meeting(ids, using)
+        missing = [row[0] for row in chunk if row[10] is None]
+        computed = _computed_related(missing, using) if missing else {}
         for (
             pk,
             body,
@@ -518,10 +648,35 @@ def meeting_rows(meetings, url_prefix):
             mode,
             review_status,
             slug,
+            agreements_count,
+            china,
+            china_titles,
+            pakistan,
+            pakistan_titles,
+            focus_ids,
+            corridor_ids,
+            sources,
             date,
         ) in chunk:
-            china, china_titles, pakistan, pakistan_titles = co_chairs.get(pk, _NO_CO_CHAIRS)
-            focus_ids, corridor_ids, agreements_count = links.get(pk, _NO_LINKS)
+            if agreements_count is None:
+                (
+                    china,
+                    china_titles,
+                    pakistan,
+                    pakistan_titles,
+                    focus_ids,
+                    corridor_ids,
+                    agreements_count,
+                    sources,
+                ) = computed[pk]
+                if joined:
+                    china, china_titles = _join(china), _join(china_titles)
+                    pakistan, pakistan_titles = _join(pakistan), _join(pakistan_titles)
+                    sources = _join(sources)
+            elif not joined:
+                china_titles = split_list(china_titles, len(china := split_list(china)))
+                pakistan_titles = split_list(pakistan_titles, len(pakistan := split_list(pakistan)))
+                sources = split_list(sources)
             corridors, derived = corridor_lists[corridor_ids]
             yield (
                 pk,
@@ -540,9 +695,9 @@ def meeting_rows(meetings, url_prefix):
                 focus_lists[focus_ids],
                 corridors,
                 derived,
-                agreements_count or 0,
+                agreements_count,
                 review_status,
-                sources.get(pk, ()),
+                sources,
                 f"{url_prefix}{slug}/",
             )
 
@@ -711,5 +866,5 @@ def bad_filter_response(errors, as_json=False):
 
 @admin.action(description="Export selected as CSV")
 def export_selected_meetings_as_csv(modeladmin, request, queryset):
-    rows = meeting_rows(queryset, meeting_url_prefix(request))
+    rows = meeting_rows(queryset, meeting_url_prefix(request), joined=True)
     return csv_response(MEETING_COLUMNS, rows, export_filename("meetings-selected", "csv"))

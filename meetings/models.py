@@ -373,7 +373,13 @@ class PersonQuerySet(models.QuerySet):
             for name in [other.name, *other.other_names]:
                 if name != target.name and name not in names:
                     names.append(name)
+        from .exports import forget_export_rows
+
         with transaction.atomic():
+            # Their meetings' export rows name the people who are merged away.
+            forget_export_rows(
+                Participant.objects.filter(person__in=others).values_list("meeting_id", flat=True)
+            )
             # Where both sat in one delegation, the target's row already says it.
             Participant.objects.filter(
                 person__in=others, delegation__participants__person=target
@@ -470,6 +476,38 @@ class Participant(models.Model):
     def save(self, *args, **kwargs):
         self.meeting_id = self.delegation.meeting_id
         super().save(*args, **kwargs)
+
+
+class ExportRow(models.Model):
+    """A meeting's co-chairs, links and sources as its export row writes them, stored.
+
+    Reading these from their own tables, meeting by meeting, is most of the cost of a large
+    export; reading one stored row per meeting is cheap. Rows are rebuilt after every change
+    to what they hold (see signals.py); an export works out any row that is missing itself,
+    so a missing row costs time, never correctness. Lists are stored as the CSV writes them,
+    items joined with '; ' (meetings.exports.LIST_SEPARATOR); a meeting whose items can't be
+    split back exactly (an item holding the separator) gets no stored row.
+    """
+
+    meeting = models.OneToOneField(
+        Meeting, on_delete=models.CASCADE, primary_key=True, related_name="export_row"
+    )
+    co_chair_china = models.TextField(blank=True)
+    co_chair_china_title = models.TextField(blank=True)
+    co_chair_pakistan = models.TextField(blank=True)
+    co_chair_pakistan_title = models.TextField(blank=True)
+    # Ids rather than slugs, so that renaming a focus area or corridor changes no rows:
+    # "4,11,2", in no particular order; a derived corridor's id is negative.
+    focus_area_ids = models.TextField(blank=True)
+    corridor_ids = models.TextField(blank=True)
+    agreements_count = models.PositiveIntegerField(default=0)
+    sources = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "stored export row"
+
+    def __str__(self):
+        return f"Export row of meeting {self.meeting_id}"
 
 
 class SourceDocument(models.Model):

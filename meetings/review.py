@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from .exports import forget_export_rows
 from .models import (
     Conflict,
     Delegation,
@@ -205,6 +206,7 @@ def _apply_co_chair(meeting, country, name):
     delegation.participants.filter(role=Role.CO_CHAIR).exclude(person=person).update(
         role=Role.MEMBER
     )
+    forget_export_rows([meeting.pk])  # the update above sends no signal
     participant = delegation.participants.filter(person=person).first()
     if participant:
         participant.role = Role.CO_CHAIR

@@ -147,6 +147,7 @@ def test_a_chunk_of_csv_text_neutralises_formulas_in_any_column_of_any_row():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("export_rows")
 def test_tricky_text_round_trips_exactly_through_the_csv_and_json_exports(client):
     for n, text in enumerate(TRICKY, start=1):
         meeting = make_meeting("JWG-ICC", n, "2020-01-01", city=text, country=text[::-1])
@@ -171,6 +172,7 @@ def test_tricky_text_round_trips_exactly_through_the_csv_and_json_exports(client
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("export_rows")
 def test_excel_gets_a_byte_order_mark_and_utf8_text(client):
     make_meeting("JCC", 1, "2014-01-01", city="اسلام آباد", country="中国")
 
@@ -189,6 +191,7 @@ database_text = storable | st.builds(
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("export_rows")
 @settings(
     max_examples=40,
     deadline=None,

@@ -9,7 +9,8 @@ from meetings.models import SourceDocument
 from tests.conftest import add_corridors, add_focus_areas, add_participant, make_meeting
 from tests.meetings.export_helpers import csv_dicts, json_rows, streamed_text
 
-pytestmark = pytest.mark.django_db
+# Every test runs with the rows worked out and with them stored (see conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("export_rows")]
 
 
 def formula_meeting():
@@ -102,8 +103,8 @@ def test_a_failure_part_way_ends_with_an_error_object_and_stays_valid_json(clien
         make_meeting("JWG-ICC", n, f"20{10 + n}-05-01")
     real_rows = exports.meeting_rows
 
-    def failing_rows(meetings, url_prefix):
-        for n, row in enumerate(real_rows(meetings, url_prefix)):
+    def failing_rows(meetings, url_prefix, **options):
+        for n, row in enumerate(real_rows(meetings, url_prefix, **options)):
             if n == 3:
                 raise ConnectionError("lost the database")
             yield row

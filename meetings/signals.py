@@ -1,0 +1,61 @@
+"""Keep stored export rows (ExportRow) in step with the rows they are built from.
+
+A change to a meeting's participants, delegations, focus areas, corridors, agreements or
+sources, or to a person's name or a document's URL or title, forgets the stored rows of the
+meetings it touches (see exports.forget_export_rows). Writes that send no signals
+(QuerySet.update, bulk_create, raw SQL) must forget the rows themselves, as
+Person.merge_into does; `manage.py refresh_export_rows` rebuilds them all.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+
+from agreements.models import Agreement, MeetingCorridor, MeetingFocusArea
+
+from .exports import forget_export_rows
+from .models import Delegation, Meeting, Participant, Person, SourceDocument
+
+# Models with a meeting_id whose rows make up part of that meeting's export row.
+MEETING_PARTS = (Participant, Delegation, MeetingFocusArea, MeetingCorridor, Agreement)
+
+
+def part_changed(sender, instance, using, **kwargs):
+    forget_export_rows([instance.meeting_id], using)
+
+
+def person_saved(sender, instance, created, using, **kwargs):
+    if not created:
+        meetings = Participant.objects.using(using).filter(person=instance)
+        forget_export_rows(meetings.values_list("meeting_id", flat=True), using)
+
+
+def document_changed(sender, instance, using, created=False, **kwargs):
+    # pre_delete too: the links to its meetings go with it, sending nothing.
+    if not created:
+        forget_export_rows(instance.meetings.using(using).values_list("pk", flat=True), using)
+
+
+def sources_changed(sender, instance, action, reverse, pk_set, using, **kwargs):
+    if not reverse:  # instance is a meeting
+        if action in ("post_add", "post_remove", "post_clear"):
+            forget_export_rows([instance.pk], using)
+    elif action in ("post_add", "post_remove"):  # instance is a document; pk_set meetings
+        forget_export_rows(pk_set, using)
+    elif action == "pre_clear":
+        forget_export_rows(instance.meetings.using(using).values_list("pk", flat=True), using)
+
+
+def connect():
+    for model in MEETING_PARTS:
+        uid = f"export-rows-{model._meta.label_lower}"
+        post_save.connect(part_changed, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(part_changed, sender=model, dispatch_uid=f"{uid}-delete")
+    post_save.connect(person_saved, sender=Person, dispatch_uid="export-rows-person")
+    post_save.connect(
+        document_changed, sender=SourceDocument, dispatch_uid="export-rows-document-save"
+    )
+    pre_delete.connect(
+        document_changed, sender=SourceDocument, dispatch_uid="export-rows-document-delete"
+    )
+    m2m_changed.connect(
+        sources_changed, sender=Meeting.sources.through, dispatch_uid="export-rows-sources"
+    )
