@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import chain, islice
 
+from asgiref.local import Local
 from django.contrib import admin
 from django.db import connections, transaction
 from django.db.models import (
@@ -565,23 +566,42 @@ def build_export_rows(meeting_ids, using="default"):
     return stored
 
 
+# Per connection, as Django keeps connections: {database alias: ids of meetings whose
+# rows were forgotten and are not yet rebuilt}.
+_awaiting_rebuild = Local()
+
+
 def forget_export_rows(meeting_ids, using="default"):
     """Delete these meetings' stored export rows now, and build them again once the
     current transaction commits (at once outside one).
 
     Deleting in the writer's own transaction means no export ever reads a row older than
     the data (it works out missing rows itself); if the rebuild fails, the rows stay
-    missing and exports stay right, only slower.
+    missing and exports stay right, only slower. A transaction that touches a meeting many
+    times (ingesting an article writes a dozen rows of it) rebuilds it once: the first
+    callback after the commit rebuilds every meeting waiting, the others find none.
     """
-    ids = sorted(set(meeting_ids))
+    ids = set(meeting_ids)
     if not ids:
         return
     ExportRow.objects.using(using).filter(meeting_id__in=ids).delete()
+    waiting = _waiting_for_rebuild(using)
+    waiting.update(ids)
 
     def rebuild_export_rows():  # a named function: Django logs its name if it fails
-        build_export_rows(ids, using)
+        # Meetings left from a rolled-back transaction are rebuilt too: harmless.
+        ids = sorted(waiting)
+        waiting.clear()
+        if ids:
+            build_export_rows(ids, using)
 
     transaction.on_commit(rebuild_export_rows, using=using, robust=True)
+
+
+def _waiting_for_rebuild(using):
+    if not hasattr(_awaiting_rebuild, "ids"):
+        _awaiting_rebuild.ids = {}
+    return _awaiting_rebuild.ids.setdefault(using, set())
 
 
 # The stored row's fields, in the order meeting_rows unpacks them; the first one is never

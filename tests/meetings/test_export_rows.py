@@ -388,3 +388,24 @@ def test_the_refresh_command_says_which_meetings_get_no_row(capsys):
     call_command("refresh_export_rows")
 
     assert "1 meeting(s) have none" in capsys.readouterr().out
+
+
+def test_a_transaction_that_writes_many_rows_of_a_meeting_rebuilds_it_once(
+    client, committed, monkeypatch
+):
+    rebuilt = []
+    real_build = exports.build_export_rows
+
+    def counting_build(ids, using="default"):
+        rebuilt.append(list(ids))
+        return real_build(ids, using)
+
+    monkeypatch.setattr(exports, "build_export_rows", counting_build)
+    with committed() as callbacks, transaction.atomic():
+        meeting = full_meeting()  # a dozen participant, link, agreement and source writes
+
+    assert len(callbacks) > 10
+    # One rebuild (holding any meetings left waiting by earlier tests' rolled-back writes).
+    assert len(rebuilt) == 1
+    assert meeting.pk in rebuilt[0]
+    assert_stored_and_current(client)
