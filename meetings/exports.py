@@ -604,8 +604,20 @@ def _waiting_for_rebuild(using):
     return _awaiting_rebuild.ids.setdefault(using, set())
 
 
-# The stored row's fields, in the order meeting_rows unpacks them; the first one is never
-# NULL in a stored row, so NULL there means the meeting has none.
+# The fields meeting_rows reads, in the order it unpacks them: the meeting's own, then its
+# stored row's, whose first is never NULL in a stored row, so NULL means it has none.
+_MEETING_FIELDS = (
+    "pk",
+    "body__short_name",
+    "body__name",
+    "number",
+    "date_precision",
+    "city",
+    "country",
+    "mode",
+    "review_status",
+    "slug",
+)
 _STORED_FIELDS = (
     "export_row__agreements_count",
     "export_row__co_chair_china",
@@ -641,21 +653,11 @@ def meeting_rows(meetings, url_prefix, joined=False):
     # Fields, then the annotation: the order Django selects them in, so rows need no
     # reordering; the date arrives as text at its precision, with no per-row conversion.
     rows = meetings.annotate(date_text=date_at_precision_in_sql()).values_list(
-        "pk",
-        "body__short_name",
-        "body__name",
-        "number",
-        "date_precision",
-        "city",
-        "country",
-        "mode",
-        "review_status",
-        "slug",
-        *_STORED_FIELDS,
-        "date_text",
+        *_MEETING_FIELDS, *_STORED_FIELDS, "date_text"
     )
+    stored_count = len(_MEETING_FIELDS)  # where the stored row's agreements_count arrives
     for chunk in chunked(rows.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
-        missing = [row[0] for row in chunk if row[10] is None]
+        missing = [row[0] for row in chunk if row[stored_count] is None]
         computed = _computed_related(missing, using) if missing else {}
         for (
             pk,
