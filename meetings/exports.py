@@ -481,9 +481,10 @@ _NO_LINKS = (None, None, 0)
 
 
 def _computed_related(ids, using):
-    """{meeting id: (Chinese co-chairs, their titles, Pakistani co-chairs, their titles,
-    focus area IdList text, corridor IdList text, agreements count, sources)}, lists as
-    tuples, worked out from the related tables: what an ExportRow stores, unjoined."""
+    """{meeting id: (agreements count, Chinese co-chairs, their titles, Pakistani co-chairs,
+    their titles, focus area IdList text, corridor IdList text, sources)}, lists as tuples,
+    worked out from the related tables: what an ExportRow stores, unjoined, in the order of
+    _STORED_FIELDS."""
     links = _links_by_meeting(ids, using)
     co_chairs = _co_chairs_by_meeting(ids, using)
     sources = _sources_by_meeting(ids, using)
@@ -491,10 +492,10 @@ def _computed_related(ids, using):
     for pk in ids:
         focus_ids, corridor_ids, agreements_count = links.get(pk, _NO_LINKS)
         related[pk] = (
+            agreements_count or 0,
             *co_chairs.get(pk, _NO_CO_CHAIRS),
             focus_ids or "",
             corridor_ids or "",
-            agreements_count or 0,
             sources.get(pk, ()),
         )
     return related
@@ -515,7 +516,7 @@ def _join(values):
 def _stored_row(pk, related):
     """The ExportRow for one meeting's computed values, or None when a list would not split
     back exactly (an item holds the separator, or is empty where that is ambiguous)."""
-    china, china_titles, pakistan, pakistan_titles, focus_ids, corridor_ids, count, sources = (
+    count, china, china_titles, pakistan, pakistan_titles, focus_ids, corridor_ids, sources = (
         related
     )
     row = ExportRow(
@@ -655,47 +656,29 @@ def meeting_rows(meetings, url_prefix, joined=False):
     rows = meetings.annotate(date_text=date_at_precision_in_sql()).values_list(
         *_MEETING_FIELDS, *_STORED_FIELDS, "date_text"
     )
-    stored_count = len(_MEETING_FIELDS)  # where the stored row's agreements_count arrives
+    stored_at = len(_MEETING_FIELDS)  # where the stored row's fields start
     for chunk in chunked(rows.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
-        missing = [row[0] for row in chunk if row[stored_count] is None]
+        missing = [row[0] for row in chunk if row[stored_at] is None]
         computed = _computed_related(missing, using) if missing else {}
-        for (
-            pk,
-            body,
-            body_name,
-            number,
-            precision,
-            city,
-            country,
-            mode,
-            review_status,
-            slug,
-            agreements_count,
-            china,
-            china_titles,
-            pakistan,
-            pakistan_titles,
-            focus_ids,
-            corridor_ids,
-            sources,
-            date,
-        ) in chunk:
-            if agreements_count is None:
-                (
-                    china,
-                    china_titles,
-                    pakistan,
-                    pakistan_titles,
-                    focus_ids,
-                    corridor_ids,
-                    agreements_count,
-                    sources,
-                ) = computed[pk]
-                if joined:
-                    china, china_titles = _join(china), _join(china_titles)
-                    pakistan, pakistan_titles = _join(pakistan), _join(pakistan_titles)
-                    sources = _join(sources)
-            elif not joined:
+        for row in chunk:
+            own, related, date = row[:stored_at], row[stored_at:-1], row[-1]
+            pk, body, body_name, number, precision, city, country, mode, review_status, slug = own
+            stored = related[0] is not None
+            (
+                agreements_count,
+                china,
+                china_titles,
+                pakistan,
+                pakistan_titles,
+                focus_ids,
+                corridor_ids,
+                sources,
+            ) = related if stored else computed[pk]
+            if joined and not stored:
+                china, china_titles = _join(china), _join(china_titles)
+                pakistan, pakistan_titles = _join(pakistan), _join(pakistan_titles)
+                sources = _join(sources)
+            elif stored and not joined:
                 china_titles = split_list(china_titles, len(china := split_list(china)))
                 pakistan_titles = split_list(pakistan_titles, len(pakistan := split_list(pakistan)))
                 sources = split_list(sources)

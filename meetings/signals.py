@@ -41,7 +41,7 @@ def sources_changed(sender, instance, action, reverse, pk_set, using, **kwargs):
     elif action in ("post_add", "post_remove"):  # instance is a document; pk_set meetings
         forget_export_rows(pk_set, using)
     elif action == "pre_clear":
-        forget_export_rows(instance.meetings.using(using).values_list("pk", flat=True), using)
+        document_changed(sender, instance, using)
 
 
 def connect():
