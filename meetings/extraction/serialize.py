@@ -20,6 +20,8 @@ def _meeting(m: MeetingMention) -> dict:
         "country": m.country,
         "mode": m.mode,
         "is_main_subject": m.is_main_subject,
+        "status": m.status,
+        "date_inferred": m.date_inferred,
         "co_chairs": [_person(p) for p in m.co_chairs],
         "delegation_leaders": [_person(p) for p in m.delegation_leaders],
         "focus_areas": [{"slug": f.slug, "evidence": f.evidence.sentence} for f in m.focus_areas],
@@ -35,4 +37,12 @@ def _meeting(m: MeetingMention) -> dict:
 
 def to_json_dict(result: ArticleExtraction) -> dict:
     """`{"published_on": ..., "meetings": [...]}`; the command adds "file" and "sha256"."""
-    return {"published_on": result.published_on, "meetings": [_meeting(m) for m in result.meetings]}
+    return {
+        "published_on": result.published_on,
+        "outlet": result.outlet or None,
+        "title": result.title,
+        "url": result.url or None,
+        "dateline_city": result.dateline_city or None,
+        "warnings": list(result.warnings),
+        "meetings": [_meeting(m) for m in result.meetings],
+    }

@@ -66,6 +66,9 @@ class MeetingMention:
     focus_areas: list[FocusAreaMention] = field(default_factory=list)
     corridors: list[CorridorMention] = field(default_factory=list)
     agreements: list[AgreementMention] = field(default_factory=list)
+    status: str = "held"  # "held", or "planned" for a preview of a coming meeting
+    # True when the text gives no date of its own and `date` is the publication month.
+    date_inferred: bool = False
 
 
 @dataclass
@@ -73,3 +76,9 @@ class ArticleExtraction:
     published_on: str | None  # "YYYY-MM-DD" when the text gives it
     title: str
     meetings: list[MeetingMention] = field(default_factory=list)
+    dateline_city: str = ""
+    # From optional `outlet:` and `url:` header lines at the top of the article.
+    outlet: str = ""
+    url: str = ""
+    # Things a reader should know about the text, e.g. "looks clipped: ends mid-sentence".
+    warnings: list[str] = field(default_factory=list)

@@ -40,7 +40,15 @@ def test_it_reports_the_main_meeting_and_the_one_it_refers_back_to():
 
 def test_the_json_has_the_documented_keys_in_order():
     data = to_json_dict(extract(WIRE))
-    assert list(data) == ["published_on", "meetings"]
+    assert list(data) == [
+        "published_on",
+        "outlet",
+        "title",
+        "url",
+        "dateline_city",
+        "warnings",
+        "meetings",
+    ]
     meeting = data["meetings"][0]
     assert list(meeting) == [
         "body",
@@ -52,6 +60,8 @@ def test_the_json_has_the_documented_keys_in_order():
         "country",
         "mode",
         "is_main_subject",
+        "status",
+        "date_inferred",
         "co_chairs",
         "delegation_leaders",
         "focus_areas",
