@@ -151,7 +151,8 @@ def test_two_meetings_reported_in_one_trip_are_both_main_subjects():
 
 
 def test_extract_accepts_empty_text():
-    assert to_json_dict(extract("")) == {"published_on": None, "meetings": []}
+    data = to_json_dict(extract(""))
+    assert (data["published_on"], data["warnings"], data["meetings"]) == (None, [], [])
 
 
 def mains(text):

@@ -163,13 +163,23 @@ def test_extract_article_prints_the_briefs_schema_for_one_file(tmp_path):
     status, out, _ = run("extract_article", str(path), "--json")
     assert status == 0
     data = json.loads(out)
-    assert list(data) == ["file", "sha256", "published_on", "meetings"]
+    assert list(data) == [
+        "file",
+        "sha256",
+        "published_on",
+        "outlet",
+        "title",
+        "url",
+        "dateline_city",
+        "warnings",
+        "meetings",
+    ]
     assert (data["file"], data["published_on"]) == (str(path), "2023-03-03")
     assert len(data["sha256"]) == 64
     [meeting] = data["meetings"]
     assert list(meeting) == [
         "body", "body_name", "number", "date", "date_precision", "city", "country", "mode",
-        "is_main_subject", "co_chairs", "delegation_leaders", "focus_areas", "corridors",
+        "is_main_subject", "status", "date_inferred", "co_chairs", "delegation_leaders", "focus_areas", "corridors",
         "agreements",
     ]  # fmt: skip
     assert (meeting["body"], meeting["number"], meeting["date"], meeting["city"]) == (
