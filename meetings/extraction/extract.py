@@ -24,7 +24,16 @@ from .people import (
     typical_country,
 )
 from .references import Ref, find_refs
-from .text import Sentence, any_of, headline, normalize, publication_date, split_sentences
+from .text import (
+    CLIPPED,
+    Sentence,
+    any_of,
+    headline,
+    looks_clipped,
+    normalize,
+    publication_date,
+    split_sentences,
+)
 from .topics import (
     CONTINUATION,
     find_agreement,
@@ -110,7 +119,10 @@ def extract(text: str, vocabulary: Vocabulary | None = None) -> ArticleExtractio
     if title:
         at = norm.find(title, start)
         title = text[at : at + len(title)]
-    return ArticleExtraction(published_on=published_on, title=title, meetings=article.run())
+    warnings = [CLIPPED] if looks_clipped(norm) else []
+    return ArticleExtraction(
+        published_on=published_on, title=title, meetings=article.run(), warnings=warnings
+    )
 
 
 class _Article:

@@ -87,6 +87,23 @@ def publication_date(norm: str) -> tuple[str | None, int]:
     return match.group(1), match.end()
 
 
+# How a finished sentence, or a last line that is no sentence at all, ends (normalised text).
+_CLOSING = tuple(".!?\"')]}:;\u2026")
+CLIPPED = "looks clipped: ends mid-sentence"
+
+
+def looks_clipped(norm: str) -> bool:
+    """Does the text stop mid-sentence, as most pasted excerpts do? Its last line then has
+    no closing punctuation and reads as prose: long, or ending in a lower-case word (a short
+    capitalised last line is a byline or a caption, not a cut)."""
+    lines = norm.strip().splitlines()
+    last = lines[-1].strip() if lines else ""
+    if not last or last.endswith(_CLOSING):
+        return False
+    words = last.split()
+    return len(words) >= 8 or (len(words) >= 3 and words[-1][0].islower())
+
+
 def headline(norm: str, start: int) -> str:
     """The first line, when it reads like a headline: short and without a final period."""
     rest = norm[start:].lstrip()

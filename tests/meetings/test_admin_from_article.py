@@ -245,13 +245,15 @@ def test_an_unusable_upload_is_refused_with_a_form_error(staff_client, name, con
 def test_empty_or_unreadable_text_is_refused_with_a_form_error(staff_client):
     response = preview(staff_client, text="")
     assert "The article is empty: paste its text or upload a file." in response.content.decode()
+
+
+def test_text_cut_off_mid_sentence_is_previewed_with_the_clipped_warning(staff_client):
     cut_off = "The sixth JWG-ICC meeting was held in Lahore where the two sides agreed to"
     response = preview(staff_client, text=cut_off)
     assert response.status_code == 200
-    assert (
-        "This text cannot be read as an article: looks truncated mid-sentence"
-        in response.content.decode()
-    )
+    assert "cannot be read as an article" not in response.content.decode()
+    assert [item.mention.number for item in response.context["preview"].meetings] == [6]
+    assert response.context["preview"].extraction.warnings == ["looks clipped: ends mid-sentence"]
 
 
 def test_pasted_text_over_5_mb_is_refused_with_a_form_error(staff_client):

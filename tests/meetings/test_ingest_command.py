@@ -133,9 +133,8 @@ def test_ingesting_twice_is_a_no_op_the_second_time():
         (b"  \n\n ", "empty"),
         ("Die Sitzung fand in Lahore statt.".encode("utf-16"), "not UTF-8 text"),
         (b"ok text \x00\x01\x02 with nulls", "binary data"),
-        (GOOD.encode()[:-40] + b"\n", "looks truncated mid-sentence"),
     ],
-    ids=["binary", "empty", "blank", "utf-16", "nul-bytes", "truncated"],
+    ids=["binary", "empty", "blank", "utf-16", "nul-bytes"],
 )
 def test_a_broken_file_is_refused_clearly_and_the_others_still_ingested(tmp_path, content, message):
     (tmp_path / "a-broken.txt").write_bytes(content)
@@ -147,6 +146,22 @@ def test_a_broken_file_is_refused_clearly_and_the_others_still_ingested(tmp_path
     assert f"a-broken.txt: error: {message}" in err
     assert "1 new, 0 unchanged, 1 failed" in out
     assert list(SourceDocument.objects.values_list("file_name", flat=True)) == ["b-good.txt"]
+
+
+@pytest.mark.django_db
+def test_a_file_cut_off_mid_sentence_is_ingested_and_its_extraction_warns(tmp_path):
+    clipped = GOOD + "The two sides agreed to expand cooperation in agriculture and the\n"
+    (tmp_path / "a-clipped.txt").write_text(clipped)
+    (tmp_path / "b-good.txt").write_text(GOOD.replace("6th", "7th"))
+
+    status, out, err = run("ingest_articles", str(tmp_path))
+
+    assert (status, err) == (0, "")
+    assert "2 new, 0 unchanged, 0 failed" in out
+    assert Meeting.objects.filter(body__short_name="JCC", number=6).exists()
+    status, out, _ = run("extract_article", str(tmp_path / "a-clipped.txt"), "--json")
+    assert status == 0
+    assert json.loads(out)["warnings"] == ["looks clipped: ends mid-sentence"]
 
 
 @pytest.mark.django_db
