@@ -113,6 +113,8 @@ DATE_PATTERNS = [
             r"[Ee]arlier\s+this\s+year)\b"
         ),
     ),
+    # "held last week": the week before publication's, a month when it lies in one
+    ("relative-week", re.compile(r"\b[Ll]ast\s+week\b")),
     ("relative", re.compile(r"\b(?P<rel>[Yy]esterday|[Tt]oday)\b")),
     (
         "weekday",
@@ -236,6 +238,7 @@ _NEEDS = (
     "month",
     "month",
     "period",
+    "week",
     "relative",
     "weekday",
 )
@@ -248,10 +251,11 @@ _ANCHORED = frozenset({"day?", "relative-period", "month-of-year", "day-of-year"
 
 
 def find_dates(
-    sentence: str, published: date | None, anchor: date | None = None
+    sentence: str, published: date | None, anchor: date | None = None, ahead: bool = False
 ) -> list[DateMention]:
     """Dates in `sentence`. `anchor` stands in for a missing publication date for the kinds
-    that only need to know the year ("November 7", "last year")."""
+    that only need to know the year ("November 7", "last year"). `ahead`: the sentence
+    previews a meeting, so "on Tuesday" is the coming Tuesday."""
     found: list[DateMention] = []
 
     def free(a: int, b: int) -> bool:
@@ -261,6 +265,7 @@ def find_dates(
         "month": _MONTH_HINT.search(sentence) is not None,
         "year": "19" in sentence or "20" in sentence,
         "period": "month" in sentence or "year" in sentence,
+        "week": "week" in sentence,
         "relative": "oday" in sentence or "esterday" in sentence,
         "weekday": "day" in sentence,
     }
@@ -271,13 +276,13 @@ def find_dates(
             if not free(m.start(), m.end()):
                 continue
             reference = published or (anchor if kind in _ANCHORED else None)
-            mention = _mention(kind, m, sentence, reference)
+            mention = _mention(kind, m, sentence, reference, ahead)
             if mention:
                 found.append(mention)
     return sorted(found, key=lambda f: f.start)
 
 
-def _mention(kind: str, m: re.Match, sentence: str, published: date | None):
+def _mention(kind: str, m: re.Match, sentence: str, published: date | None, ahead=False):
     if kind == "relative":
         if published is None:
             return None
@@ -285,6 +290,14 @@ def _mention(kind: str, m: re.Match, sentence: str, published: date | None):
         return DateMention(
             (published - timedelta(days=back)).isoformat(), "day", m.start(), m.end()
         )
+    if kind == "relative-week":
+        if published is None:
+            return None
+        monday = published - timedelta(days=published.weekday() + 7)
+        sunday = monday + timedelta(days=6)
+        if (monday.year, monday.month) != (sunday.year, sunday.month):
+            return None
+        return DateMention(monday.isoformat()[:7], "month", m.start(), m.end())
     if kind in _RELATIVE_MONTHS:
         if published is None:
             return None
@@ -293,8 +306,10 @@ def _mention(kind: str, m: re.Match, sentence: str, published: date | None):
         if published is None:
             return None
         wanted = WEEKDAYS.index(m.group("w").lower())
-        back = (published.weekday() - wanted) % 7
-        day = published - timedelta(days=back)
+        if ahead:
+            day = published + timedelta(days=(wanted - published.weekday() - 1) % 7 + 1)
+        else:
+            day = published - timedelta(days=(published.weekday() - wanted) % 7)
         return DateMention(day.isoformat(), "day", m.start(), m.end())
     if kind == "year":
         if _OTHER_EVENT_YEAR.search(sentence[max(0, m.start() - 40) : m.start()]):
@@ -322,3 +337,27 @@ def _mention(kind: str, m: re.Match, sentence: str, published: date | None):
     if not _valid(year, month, day):
         return None
     return DateMention(f"{year:04d}-{month:02d}-{day:02d}", "day", m.start(), m.end())
+
+
+# Page furniture around a date: "Tue 22nd October 2019 | 08:22 PM", "Published April 25,
+# 2025", "Dated : 23 November 2017", "Seetao 2024-06-05 11:41".
+_PAGE_CUE = re.compile(
+    r"\b(?:published|updated|posted|dated)\b|\||\b\d{1,2}:\d{2}\b|"
+    r"\A\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s",
+    re.IGNORECASE,
+)
+
+
+def page_date(line: str) -> str | None:
+    """The day a short line of page furniture near the top gives: the publication date.
+    Not a headline that names a day ("JCC to meet on July 13, 2021")."""
+    if len(line.split()) > 14:
+        return None
+    found = [d for d in find_dates(line, None) if d.precision == "day"]
+    if len(found) != 1:
+        return None
+    d = found[0]
+    rest = (line[: d.start] + " " + line[d.end :]).split()
+    if _PAGE_CUE.search(line) or (len(rest) <= 3 and all(w[0].isupper() for w in rest)):
+        return d.iso
+    return None

@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 
 from .bodies import find_bodies, find_topic_groups
-from .dates import DateMention, find_dates, parse_iso
+from .dates import DateMention, find_dates, page_date, parse_iso
 from .ordinals import find_ordinals
 from .people import (
     OTHER_COUNTRY,
@@ -32,6 +32,7 @@ from .text import (
     looks_clipped,
     normalize,
     publication_date,
+    read_header,
     split_sentences,
 )
 from .topics import (
@@ -51,7 +52,16 @@ from .types import (
     MeetingMention,
     PersonMention,
 )
-from .venues import CITIES, CITY_NAMES, canonical_city, find_dateline, find_mode, find_venues
+from .venues import (
+    CITIES,
+    CITY_NAMES,
+    Venue,
+    canonical_city,
+    dateline_date,
+    find_dateline,
+    find_mode,
+    find_venues,
+)
 from .vocabulary import Vocabulary
 
 # "The meeting was held ...", "It took place ...": a sentence whose subject is the meeting.
@@ -112,6 +122,8 @@ def extract(text: str, vocabulary: Vocabulary | None = None) -> ArticleExtractio
     vocabulary = vocabulary or Vocabulary()
     norm = normalize(text)
     published_on, start = publication_date(norm)
+    header, norm = read_header(norm)
+    published_on = published_on or header.published_on
     sentences = split_sentences(norm, start)
     article = _Article(text, sentences, parse_iso(published_on), vocabulary)
     title = headline(norm, start)
@@ -120,8 +132,15 @@ def extract(text: str, vocabulary: Vocabulary | None = None) -> ArticleExtractio
         at = norm.find(title, start)
         title = text[at : at + len(title)]
     warnings = [CLIPPED] if looks_clipped(norm) else []
+    meetings = article.run()
     return ArticleExtraction(
-        published_on=published_on, title=title, meetings=article.run(), warnings=warnings
+        published_on=published_on or article.page_date,
+        title=header.title or title,
+        meetings=meetings,
+        dateline_city=article.dateline.city if article.dateline else "",
+        outlet=header.outlet,
+        url=header.url,
+        warnings=warnings,
     )
 
 
@@ -137,8 +156,10 @@ class _Article:
         self.registry: dict[str, tuple[str, str]] = {}
         self.recent: list[str] = []  # people named so far, the latest last
         self._dateline_city = None
-        self._dateline_date = None
-        self._dateline_at = 0  # the sentence the dateline opens
+        self._dateline_at = -1  # the sentence the dateline opens
+        self.dateline: Venue | None = None
+        self._dateline_end = 0  # where the story starts after it
+        self.page_date: str | None = None  # "Tue 22nd October 2019 | 08:22 PM" at the top
         self._lead_city = None  # "talks resume in Islamabad" before the meeting is named
         # When the article has no publication date: the day of the main meeting, against which
         # year-less dates and "last year" resolve (the article reports it as recent news).
@@ -146,6 +167,30 @@ class _Article:
         self.last_date: tuple[DateMention, int] | None = None  # latest meeting date, sentence
         self.has_headline = False
         self.matchers = matchers_for(vocabulary)
+        self._front()
+
+    def _front(self) -> None:
+        """Page dates and the dateline among the first lines. The dateline's date is the day
+        the story was filed: the day "today" and "on Monday" count from, and the publication
+        date when the header gives none, as is a page date."""
+        filed = None
+        for i, s in enumerate(self.sentences[:_FRONT_LINES]):
+            if self.published is None and self.page_date is None:
+                self.page_date = page_date(s.text)
+            if self.dateline is not None:
+                continue
+            found = find_dateline(s.text, opening=i <= 1 or (i == 2 and self._dateline_at < 0))
+            if found:
+                self.dateline, m = found
+                self._dateline_at, self._dateline_end = i, m.end()
+                filed = dateline_date(m)
+        published = self.published or parse_iso(self.page_date)
+        if filed:
+            days = [d for d in find_dates(filed, published) if d.precision == "day"]
+            if days:
+                self.page_date = self.page_date or days[0].iso
+                published = parse_iso(days[0].iso)
+        self.published = published
 
     # --- evidence ------------------------------------------------------------------------
 
@@ -335,8 +380,10 @@ class _Article:
         for i, s in enumerate(self.sentences):
             refs = [r for r in refs_by_sentence[i] if r.meeting is not None]
             text = s.text
-            if i < 5 and self._dateline_city is None and self._dateline_date is None:
-                text = self._dateline(i, text, refs, current)
+            if i == self._dateline_at:
+                text = " " * self._dateline_end + text[self._dateline_end :]
+                if current is not None:
+                    self._dateline_city = (self.dateline, current)
             if not seen and not refs and self._lead_city is None and _LEAD_HINT.search(text):
                 venue = _LEAD_VENUE.search(text)
                 if venue:
@@ -427,26 +474,6 @@ class _Article:
         days = {d.iso for d in find_dates(text, self.published, self.anchor)}
         on = [m for m in mains if m.date is not None and m.date.iso in days]
         return on[0] if len(on) == 1 else None
-
-    def _dateline(self, i: int, text: str, refs: list[Ref], current: _Meeting | None) -> str:
-        """A dateline opens the first sentence of the story, after a headline or a press
-        release's heading lines: 'ISLAMABAD, Jan 15 (APP):', 'Beijing, 24 April -'."""
-        found = find_dateline(text)
-        if not found:
-            return text
-        self._dateline_at = i
-        venue, m = found
-        main = current if current is not None else None
-        if main is not None:
-            self._dateline_city = (venue, main)
-        if m.group("date") and main is not None:
-            about_main = any(r.meeting is main for r in refs) or HELD.search(text)
-            dates = find_dates(m.group("date"), self.published, self.anchor)
-            # "today"/"on Monday" resolve against the publication date; without one the
-            # dateline's date is the best the text gives
-            if about_main and dates and (self.published is None or not RELATIVE_DAY.search(text)):
-                self._dateline_date = (dates[0], main)
-        return " " * m.end() + text[m.end() :]
 
     def _logistics(self, i, text, refs: list[Ref], current, refs_all: list[Ref]) -> None:
         strong = [r for r in refs if r.number is not None or r.reported]
@@ -622,9 +649,13 @@ class _Article:
             venue = dateline_city[0]
             m.city, m.country = venue.city, CITIES[venue.city]
             m.venue_evidence = self.evidence(self._dateline_at)
-        dateline_date = self._dateline_date
-        if dateline_date and dateline_date[1] is m and m.date is None:
-            m.date, m.date_evidence = dateline_date[0], self.evidence(self._dateline_at)
+        date_inferred = False
+        if m.date is None and m.is_main and self._reported_recently():
+            # A news report that gives no day of its own tells of a meeting just before it was
+            # filed: in that month, unless the month had only just begun.
+            day = self.published
+            m.date = DateMention(day.isoformat()[:7], "month", 0, 0)
+            date_inferred = True
         return MeetingMention(
             body=m.body,
             body_name=self._body_name(m),
@@ -643,7 +674,11 @@ class _Article:
             focus_areas=m.focus,
             corridors=m.corridors,
             agreements=m.agreements,
+            date_inferred=date_inferred,
         )
+
+    def _reported_recently(self) -> bool:
+        return self.published is not None and self.published.day > _EARLY_IN_MONTH
 
     def _body_name(self, m: _Meeting) -> str:
         if m.body in self.full_names:
@@ -654,6 +689,8 @@ class _Article:
         return max(full or names or [m.body], key=len)
 
 
+_FRONT_LINES = 8  # page furniture and the dateline come within the first lines
+_EARLY_IN_MONTH = 7  # a meeting reported on the 7th or before may have been last month
 _TOPIC_MEETING_HINT = re.compile(r"(?i:meeting|session|talks|round)")
 # After a side event, the article is back on the meeting: "The two sides also agreed ..."
 BACK_TO_MEETING = re.compile(
@@ -728,6 +765,8 @@ _LEAD_VENUE = re.compile(
 # article told of just before.
 _LATER = re.compile(
     r"\b(?:(?P<next>the\s+(?:next|following)\s+day|the\s+day\s+after|a\s+day\s+later)|"
+    r"(?P<prev>a\s+day\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+day|"
+    r"the\s+day\s+before(?!\s+\w))|"
     r"(?P<n>two|three|2|3)\s+days\s+later|"
     r"(?P<vague>(?:a\s+few|several|some)\s+days\s+later|days\s+later|a\s+week\s+(?:or\s+so\s+)?"
     r"later))\b",
@@ -737,14 +776,15 @@ _LATER = re.compile(
 
 def _after(d: DateMention, m: re.Match) -> DateMention | None:
     """The date `m` ("the next day") names after `d`; None when it cannot be known."""
-    if m.group("next") or m.group("n"):
+    if m.group("next") or m.group("n") or m.group("prev"):
         if d.precision != "day":
             return None
-        days = (
-            1
-            if m.group("next")
-            else {"two": 2, "three": 3}.get(m.group("n").lower()) or int(m.group("n"))
-        )
+        if m.group("prev"):
+            days = -1
+        elif m.group("next"):
+            days = 1
+        else:
+            days = {"two": 2, "three": 3}.get(m.group("n").lower()) or int(m.group("n"))
         return DateMention(
             (date.fromisoformat(d.iso) + timedelta(days=days)).isoformat(), "day", 0, 0
         )

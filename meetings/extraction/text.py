@@ -79,6 +79,56 @@ def normalize(text: str) -> str:
     return text.translate(_ONE_FOR_ONE)
 
 
+@dataclass
+class Header:
+    """What the lines at the top of a saved article say about it."""
+
+    published_on: str | None = None
+    title: str = ""
+    outlet: str = ""
+    url: str = ""
+
+
+_HEADER_LINES = 8  # a header's lines, and page furniture, come before the story
+_KEY_LINE = re.compile(
+    r"[ ]*(?:date[ ]+(?P<date>\d{4}-\d{2}-\d{2})"
+    r"|(?P<key>title|outlet|url|source)[ ]*:[ ]*(?P<value>\S[^\n]{0,300}?))[ ]*$",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+$|[\w-]+(?:\.[\w-]+)+/\S*$", re.IGNORECASE)
+
+
+def read_header(norm: str) -> tuple[Header, str]:
+    """The header lines among the first lines (`date YYYY-MM-DD`, `title:`, `outlet:`,
+    `url:`), before or after a headline, and `norm` with those lines blanked (same length,
+    so offsets hold) so that they are not read as the article's sentences."""
+    header = Header()
+    pos, seen = 0, 0
+    while pos < len(norm) and seen < _HEADER_LINES:
+        end = norm.find("\n", pos)
+        end = len(norm) if end == -1 else end
+        line = norm[pos:end]
+        m = _KEY_LINE.fullmatch(line)
+        if m and m.group("date") and header.published_on is None:
+            header.published_on = m.group("date")
+        elif m and m.group("key"):
+            key, value = m.group("key").lower(), m.group("value").strip()
+            if key in ("url", "source") and _URL.match(value) and not header.url:
+                header.url = value
+            elif key == "title" and not header.title:
+                header.title = value
+            elif key == "outlet" and not header.outlet and len(value.split()) <= 8:
+                header.outlet = value
+            else:
+                m = None
+        if m:
+            norm = norm[:pos] + " " * (end - pos) + norm[end:]
+        if line.strip():
+            seen += 1
+        pos = end + 1
+    return header, norm
+
+
 def publication_date(norm: str) -> tuple[str | None, int]:
     """The leading `date YYYY-MM-DD` token, and where the article text starts after it."""
     match = PUBLICATION_DATE.match(norm)

@@ -131,12 +131,16 @@ _CITY_HOSTED = re.compile(
     re.IGNORECASE,
 )
 _M, _D, _Y = (re.sub(r"\?P<\w+>", "?:", p) for p in (_MONTH, _DAY, _YEAR))
+# "ISLAMABAD, Jan 21 (Reuters) -", "Beijing, 24 April 2023 (TDI):", "BEIJING, (APP - Outlet -
+# 25th Apr, 2025)", "ISLAMABAD:", and a line holding only the city.
 DATELINE = re.compile(
     rf"\A\s*(?P<city>{_CITY})\s*"
     rf"(?:,\s*(?P<date>{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+{_M}(?:,?\s+{_Y})?))?"
-    r"\s*(?:\([^)]{1,40}\))?\s*(?::\s*|\s*-{1,2}\s+)",
+    r"\s*,?\s*(?:\((?P<paren>[^()]{1,80})\))?\s*(?::\s*|\s*-{1,2}\s+|\Z|(?<=\))\s*(?=[A-Z]))",
     re.IGNORECASE,
 )
+# "Islamabad, China and Pakistan have agreed ...": a city and a comma opening the story.
+_BARE_DATELINE = re.compile(rf"\A\s*(?P<city>{_CITY}),\s+(?=[A-Z][a-z]+\s+[a-z\s]*[A-Za-z])")
 
 
 @dataclass(frozen=True)
@@ -187,9 +191,14 @@ def find_venues(sentence: str) -> list[Venue]:
     return sorted(set(found), key=lambda v: v.start)
 
 
-def find_dateline(sentence: str) -> tuple[Venue, re.Match] | None:
-    """'ISLAMABAD, Jan 21 (Reuters) -' or 'BEIJING:' at the start of the first sentence."""
+def find_dateline(sentence: str, opening: bool = False) -> tuple[Venue, re.Match] | None:
+    """'ISLAMABAD, Jan 21 (Reuters) -' or 'BEIJING:' at the start of a sentence; with
+    `opening` (the story's first sentence) also 'Islamabad, China and Pakistan ...'."""
     m = DATELINE.match(sentence)
+    if not m and opening:
+        m = _BARE_DATELINE.match(sentence)
+        if m and _IN_CITY.match("in " + sentence[m.end() :].split(None, 1)[0]):
+            m = None  # "Beijing, Shanghai and ...": a list of cities
     if not m:
         return None
     raw = m.group("city")
@@ -197,6 +206,12 @@ def find_dateline(sentence: str) -> tuple[Venue, re.Match] | None:
         return None
     city = canonical_city(raw)
     return Venue(city, CITIES[city], m.start("city"), m.end("city")), m
+
+
+def dateline_date(m: re.Match) -> str:
+    """The date a dateline gives, in its own slot or in its bracket ('(APP - 25th Apr, 2025)')."""
+    groups = m.groupdict()
+    return groups.get("date") or groups.get("paren") or ""
 
 
 # "People's Daily Online", "Dawn Online": an outlet's name, not how a meeting met.

@@ -104,7 +104,9 @@ def test_a_date_attributed_to_a_statement_is_not_the_meeting_date():
         "date 2024-06-16\nThe fifth round of BPC was held in Islamabad, the Foreign Office "
         "said in a statement on Saturday."
     )
-    assert only_meeting(text).date is None
+    m = only_meeting(text)
+    # not the Saturday: only the month of a report that gives no day of its own
+    assert (m.date, m.date_precision, m.date_inferred) == ("2024-06", "month", True)
 
 
 def test_each_meeting_in_a_sentence_gets_its_own_date():
@@ -231,3 +233,66 @@ def test_a_day_of_last_year_and_a_season_of_a_year(phrase, iso, precision):
     # published in September: a yearless "March 3" would be this year's
     meeting = only_meeting(f"date 2024-09-20\nThe 4th JCC was held in Lahore {phrase}.")
     assert (meeting.date, meeting.date_precision) == (iso, precision)
+
+
+@pytest.mark.parametrize(
+    "phrase, iso", [("on 10th January 2025", "2025-01-10"), ("on Jan 21, 2024", "2024-01-21")]
+)
+def test_ordinal_days_and_abbreviated_months_with_a_comma(phrase, iso):
+    m = only_meeting(f"The fifth meeting of the JWG-ICC was held in Beijing {phrase}.")
+    assert (m.date, m.date_precision, m.date_inferred) == (iso, "day", False)
+
+
+@pytest.mark.parametrize(
+    "top, held, iso",
+    [
+        # the dateline's day is when the story was filed: the weekday counts back from it
+        ("date 2024-04-12\nISLAMABAD, April 10 (Wire):", "held here on Monday", "2024-04-08"),
+        ("BEIJING, 10 April 2024 (Wire) -", "convened on Tuesday", "2024-04-09"),
+        ("Talks\nWed 10th April 2024 | 09:00 PM\n\nLAHORE:", "held on Monday", "2024-04-08"),
+        ("date 2024-04-10\nKARACHI:", "held yesterday", "2024-04-09"),
+    ],
+)
+def test_weekdays_resolve_against_the_dateline_or_publication_date(top, held, iso):
+    m = only_meeting(f"{top} The third meeting of the Joint Cooperation Committee was {held}.")
+    assert (m.date, m.date_precision) == (iso, "day")
+
+
+@pytest.mark.parametrize(
+    "published, iso",
+    [
+        ("2022-07-25", "2022-07"),  # last week: 18-24 July
+        ("2022-08-03", None),  # last week: 25-31 July, so the month is July
+        ("2022-08-10", "2022-08"),
+    ],
+)
+def test_last_week_is_a_month_when_that_week_lies_in_one(published, iso):
+    text = (
+        f"date {published}\nThe spokesperson said that the third meeting of the Joint Cooperation "
+        "Committee, held last week via video link, went well."
+    )
+    m = only_meeting(text)
+    if iso is None:
+        assert m.date in (None, "2022-07")  # never a day, never August
+        assert m.date != "2022-08"
+    else:
+        assert (m.date, m.date_precision) == (iso, "month")
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "date 2021-12-30\n",
+        "Islamabad, 30 December 2021 (Agency):",
+        "Corridor news\nThu 30th December 2021 | 10:00 AM\n\n",
+    ],
+)
+def test_a_report_without_a_date_of_its_own_is_dated_to_its_month_as_inferred(top):
+    m = only_meeting(f"{top} The sixth meeting of the Joint Cooperation Committee was held online.")
+    assert (m.date, m.date_precision, m.date_inferred) == ("2021-12", "month", True)
+
+
+@pytest.mark.parametrize("top", ["date 2020-12-02\n", "Beijing, 3 December 2020 (Agency):", ""])
+def test_no_month_is_inferred_early_in_a_month_or_without_a_publication_date(top):
+    m = only_meeting(f"{top} The fifth meeting of the Joint Cooperation Committee was held online.")
+    assert (m.date, m.date_inferred) == (None, False)

@@ -48,9 +48,10 @@ def test_the_dateline_loses_to_a_stated_venue():
     assert venue("BEIJING: The 12th JCC meeting was held in Karachi.")[0] == "Karachi"
 
 
-def test_a_dateline_gives_a_date_when_the_year_is_known():
+def test_a_datelines_day_is_when_the_story_was_filed_not_when_the_meeting_met():
     text = "date 2024-01-22\nISLAMABAD, Jan 21 (Reuters) - The 4th JWG-ICC was held here."
-    assert extract(text).meetings[0].date == "2024-01-21"
+    m = extract(text).meetings[0]
+    assert (m.date, m.date_precision, m.date_inferred) == ("2024-01", "month", True)
 
 
 def test_a_dateline_without_a_year_gives_no_date():
