@@ -18,9 +18,11 @@ from .people import (
     OTHER_COUNTRY,
     Person,
     find_people,
+    find_principals,
     find_roles,
     has_title,
     may_name_person,
+    same_person,
     typical_country,
 )
 from .references import Ref, find_refs
@@ -112,6 +114,8 @@ class _Meeting:
         self.mode = ""
         self.co_chairs: list[PersonMention] = []
         self.leaders: list[PersonMention] = []
+        # "A and B held the talks": the leaders, when no sentence says who chaired or led
+        self.principals: list[PersonMention] = []
         self.focus: list[FocusAreaMention] = []
         self.corridors: list[CorridorMention] = []
         self.agreements: list[AgreementMention] = []
@@ -524,6 +528,7 @@ class _Article:
     def _people(self, i: int, text: str, refs: list[Ref], current: _Meeting | None) -> None:
         roles = find_roles(text)
         if not roles:
+            self._principals(i, text, refs, current)
             return
         for role in roles:
             pos = role.person.start if role.person else 0
@@ -560,9 +565,20 @@ class _Article:
             if p.title or p.country:
                 self.registry.setdefault(p.name, (p.title, p.country))
             mention = PersonMention(p.name, title, country, self.evidence(i))
-            if all(x.name != p.name for x in bucket):
+            # one person written two ways ("Liu Shaobin", later "Li Shaobin") is listed once
+            if not any(same_person(x.name, p.name) for x in meeting.co_chairs + meeting.leaders):
                 bucket.append(mention)
             self._seen(p.name)
+
+    def _principals(self, i: int, text: str, refs: list[Ref], current) -> None:
+        if any(not r.meeting.is_main for r in refs):
+            return
+        meeting = refs[0].meeting if refs else current
+        if meeting is None or meeting.principals:
+            return
+        for p in find_principals(text):
+            country = p.country or typical_country(p.title)
+            meeting.principals.append(PersonMention(p.name, p.title, country, self.evidence(i)))
 
     def _seen(self, name: str) -> None:
         if name in self.recent:
@@ -670,7 +686,9 @@ class _Article:
             date_evidence=m.date_evidence,
             venue_evidence=m.venue_evidence,
             co_chairs=self._finish_people(m.co_chairs),
-            delegation_leaders=self._finish_people(m.leaders),
+            delegation_leaders=self._finish_people(
+                m.leaders or ([] if m.co_chairs else m.principals)
+            ),
             focus_areas=m.focus,
             corridors=m.corridors,
             agreements=m.agreements,

@@ -219,7 +219,7 @@ def find_people(text: str, partial: bool = False) -> list[Person]:
     people: list[Person] = []
     i = 0
     while i < len(tokens):
-        if not _is_name_word(tokens[i].group()):
+        if not _is_name_word(tokens[i].group()) and not _surname_he(text, tokens, i):
             i += 1
             continue
         j = i + 1
@@ -256,6 +256,19 @@ def find_people(text: str, partial: bool = False) -> list[Person]:
                 people.append(Person(text[start:end], title, country, start, end, partial=True))
         i = j
     return people
+
+
+def _surname_he(text: str, tokens: list, i: int) -> bool:
+    """'Vice Premier He Lifeng': a capitalised 'He' inside a sentence, before a name word,
+    is the surname, not the pronoun (which opens sentences and quotations)."""
+    if tokens[i].group() != "He" or i == 0 or i + 1 >= len(tokens):
+        return False
+    before = text[: tokens[i].start()].rstrip()
+    after_honorific = tokens[i - 1].group().lower() in HONORIFICS
+    if not before or (before[-1] in ".!?:;\"'\u201c\u2018(\n" and not after_honorific):
+        return False
+    nxt = tokens[i + 1]
+    return text[tokens[i].end() : nxt.start()] == " " and _is_name_word(nxt.group())
 
 
 def _organisation_words(text: str, tokens: list, i: int, j: int) -> bool:
@@ -437,9 +450,15 @@ def _title_before(text: str, tokens: list, i: int) -> tuple[str, str]:
             i -= 1
     # "... of Pakistan and Vice Minister Chen Lin": the title starts after the "and" that
     # closes the previous person's words
+    # ("Mr. X, Director General of NDRC and Ms. Y": X's title after the name ends there too)
+    after_name = (
+        k > 0
+        and text[tokens[k - 1].end() : tokens[k].start()].strip() == ","
+        and _is_name_word(tokens[k - 1].group())
+    )
     for j in range(i - 1, k - 1, -1):
-        if tokens[j].group().lower() in ("and", "&") and not any(
-            _is_head(t.group().lower()) for t in tokens[k:j]
+        if tokens[j].group().lower() in ("and", "&") and (
+            after_name or not any(_is_head(t.group().lower()) for t in tokens[k:j])
         ):
             k = j + 1
             break
@@ -472,6 +491,8 @@ def _title_after(text: str, tokens: list, j: int) -> tuple[str, str]:
         if low in ("and", "&") and k + 1 < len(tokens):
             if tokens[k + 1].group().lower() in COUNTRY_WORDS:
                 break  # "... ministry and chinese side by ...": the next person's side
+            if _name_follows(text, tokens, k + 1):
+                break  # "X, Director General of NDRC and Ms. Y Z, ...": the next person
         if not (_is_title_word(low) or low == "at" or word[0].isupper()):
             if not _lower_case_topic(tokens, k, first):
                 break
@@ -481,6 +502,21 @@ def _title_after(text: str, tokens: list, j: int) -> tuple[str, str]:
             break
         k += 1
     return _clean_title(text, tokens[first:k])
+
+
+def _name_follows(text: str, tokens: list, k: int) -> bool:
+    """Does a person's name (maybe after an honorific) start at tokens[k]? Two name words in
+    a row, which no title has."""
+    if k < len(tokens) and tokens[k].group().lower() in HONORIFICS:
+        k += 1
+    if k + 1 >= len(tokens):
+        return False
+    first, second = tokens[k], tokens[k + 1]
+    return (
+        _is_name_word(first.group())
+        and _is_name_word(second.group())
+        and text[first.end() : second.start()] == " "
+    )
 
 
 def _lower_case_topic(tokens: list, k: int, first: int) -> bool:
@@ -547,16 +583,21 @@ def typical_country(title: str) -> str:
 
 # --- roles -------------------------------------------------------------------------------
 
+_REPORTED = r"(?:told|said|says|stated|added|informed|briefed)"
+# Titles of people who report or host a meeting, never its chairs or leaders.
+_NOT_LEADER_HEADS = frozenset({"spokesperson", "spokesman", "spokeswoman", "speaker"})
+
 # Between "co-chaired" and its "by": no relative clause ("co-chaired the meeting, which was
 # attended by ..." names who attended, not who chaired).
 _TO_BY = r"(?:(?!\b(?:which|who|where|attended|and|while)\b)[^.;]){0,60}?\bby"
 _CO_CHAIRED_BY = re.compile(
-    rf"\b(?:co-?\s?chaired|chaired)\b{_TO_BY}\s+|"
+    rf"\b(?:co-?\s?chaired|chaired|presided\s+over)\b{_TO_BY}\s+|"
     r"\b(?:co-?\s?)?chair(?:man|person)ship\s+of\s+",
     re.IGNORECASE,
 )
 _CO_CHAIRED = re.compile(
-    rf"\b(?:jointly\s+)?co-?\s?chair(?:ed|s|ing)?\b(?!{_TO_BY}\b)", re.IGNORECASE
+    rf"\b(?:jointly\s+chair(?:ed|s|ing)?|(?:jointly\s+)?co-?\s?chair(?:ed|s|ing)?)\b(?!{_TO_BY}\b)",
+    re.IGNORECASE,
 )
 _CO_CHAIRED_WITH = re.compile(
     r"\bco-?\s?chair(?:ed|s|ing)?\b[^.;]{0,120}?\b(?:with|alongside)\s+", re.IGNORECASE
@@ -564,7 +605,9 @@ _CO_CHAIRED_WITH = re.compile(
 _NAMELESS_PAIR = re.compile(r"\b(?:two|both)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     r",\s+(?:which|where|while|whereas|during|after|before|and\s+the|said|it\s+was)\b|;"
-    r"|\s+while\s+|\s+whereas\s+",
+    r"|\s+while\s+|\s+whereas\s+"
+    # the sentence goes on about the meeting ("..., was addressed by") or says who reported it
+    r"|,\s+(?:was|were|is|are|has|had|have)\b|,\s+(?:[\w'-]+\s+){0,6}?" + _REPORTED + r"\b",
     re.IGNORECASE,
 )
 _SIDE = r"(?P<side>(?i:pakistan(?:i)?|china|chinese)|[A-Z][a-z]+)"
@@ -572,7 +615,7 @@ _SIDE_WORDS = re.compile(
     r"\b(Pakistan|Pakistani|China|Chinese)\s+(?:side|delegation)\b", re.IGNORECASE
 )
 _LED_THE_SIDE = re.compile(
-    rf"\b(?:led|headed|leads|heads|leading|heading)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?"
+    rf"\b(?:led|headed|leads|heads|leading|heading|lead|head)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?"
     rf"(?:{_SIDE}(?:'s)?\s+)?(?:high[-\s]level\s+|\d+-member\s+)?(?:delegation|side|team)\b",
 )
 _SIDE_LED_BY = re.compile(
@@ -580,7 +623,8 @@ _SIDE_LED_BY = re.compile(
     r"(?:(?:,[^.;,]{1,60},|\s+(?:at|to|for|in)\s+[^.;,]{1,60}?){0,2}\s+(?:was|were|is))?,?\s+"
     r"(?:(?:led|lead|headed|represented)\s+)?by\s+",
 )
-_CLAUSE_CUT = re.compile(r";|\bwhile\b|\bwhereas\b")
+# "the spokesperson said that A and B co-chaired": who spoke is before the cut
+_CLAUSE_CUT = re.compile(r";|\bwhile\b|\bwhereas\b|\b" + _REPORTED + r"\b(?:\s+that\b)?")
 # "X and Y led their respective delegations", "the two officials led their countries' sides"
 _LED_THEIR = re.compile(
     r"\b(?:led|headed|leading|heading)\s+(?:their|the)\s+(?:two\s+)?"
@@ -592,6 +636,18 @@ _DELEGATION_FROM_LED_BY = re.compile(
     r"(?:(?:was|were)\s+)?(?:led|headed)\s+by\s+",
 )
 _DELEGATION_LED_BY = re.compile(r"\bdelegation,?\s+(?:was\s+)?(?:led|headed)\s+by\s+")
+# "The two sides were led by X and Y respectively": both leaders after one "by".
+_SIDES_LED_BY = re.compile(
+    r"\b(?:two|both|respective)\s+(?:sides|delegations|teams)\s+(?:were\s+)?"
+    r"(?:led|headed|represented)\s+by\s+",
+    re.IGNORECASE,
+)
+# "Pakistan was represented by X": a country standing for its side.
+_COUNTRY_REPRESENTED_BY = re.compile(
+    r"\b(?P<side>Pakistan|China)\s+(?:was|is|were|will\s+be)\s+represented\s+by\s+"
+)
+# "Led by X, the Chinese delegation ...": the phrase opens the sentence, the side follows.
+_LED_BY_OPENING = re.compile(r"^\W*(?:Led|Headed)\s+by\s+")
 
 
 def _side_country(side: str | None) -> str:
@@ -626,7 +682,7 @@ def _side_of(section: str, person: Person, previous_end: int) -> str:
     return _side_country(before[-1].group(1)) if before else ""
 
 
-_ROLE_HINT = re.compile(r"chair|led\b|lead|head|represent")
+_ROLE_HINT = re.compile(r"chair|presid|led\b|lead|head|represent")
 _TITLE_HINT = re.compile(r"\b" + trie_alternation(TITLE_HEADS) + r"\b")
 
 
@@ -658,7 +714,7 @@ def find_roles(sentence: str) -> list[Role]:
     # Words each pattern below cannot match without, tested first (in any case, through
     # Unicode case folding, non-ASCII text may match the case-insensitive ones: not skipped).
     folded = not sentence.isascii()
-    chair = "chair" in low or folded
+    chair = "chair" in low or "presid" in low or folded
     team = "delegation" in sentence or "side" in sentence or "team" in sentence
     led = "led" in sentence or "head" in sentence or "lead" in sentence
     by = team and "by" in sentence
@@ -669,6 +725,8 @@ def find_roles(sentence: str) -> list[Role]:
 
     def add(role: str, person: Person) -> None:
         key = person.name or person.title.lower()
+        if _NOT_LEADER_HEADS.intersection(person.title.lower().split()):
+            return
         if key not in seen:
             seen.add(key)
             roles.append(Role(role, person))
@@ -714,4 +772,77 @@ def find_roles(sentence: str) -> list[Role]:
             if people:
                 side = m.groupdict().get("side")
                 add("delegation_leader", _with_country(people[0], _side_country(side)))
+    for m in _SIDES_LED_BY.finditer(sentence) if by else ():
+        rest = sentence[m.end() :]
+        cut = _CLAUSE_END.search(rest)
+        for person in _shift(_mentions(rest[: cut.start()] if cut else rest), m.end())[:2]:
+            add("delegation_leader", person)
+    for m in _COUNTRY_REPRESENTED_BY.finditer(sentence) if "represented" in sentence else ():
+        people = _shift(_mentions(sentence[m.end() :]), m.end())
+        if people:
+            add("delegation_leader", _with_country(people[0], _side_country(m.group("side"))))
+    m = _LED_BY_OPENING.match(sentence) if team else None
+    people = _shift(_mentions(sentence[m.end() :]), m.end()) if m else []
+    if people:
+        side = _SIDE_WORDS.search(sentence, people[0].end)
+        add("delegation_leader", _with_country(people[0], _side_country(side and side.group(1))))
     return roles
+
+
+def same_person(a: str, b: str) -> bool:
+    """Are two names one person written two ways? The same words in another order ("Weidong
+    Sun"), a middle name dropped ("Asad Khan"), or one word misspelt by a letter ("Li
+    Shaobin" for "Liu Shaobin"); two-letter words differing ("Wang Yi", "Wang Yu") are two
+    people."""
+    if a == b:
+        return True
+    x, y = a.casefold().split(), b.casefold().split()
+    if sorted(x) == sorted(y):
+        return True
+    if len(x) != len(y):
+        short, long = sorted((x, y), key=len)
+        return (
+            len(short) >= 2
+            and short[0] == long[0]
+            and short[-1] == long[-1]
+            and all(w in long for w in short)
+        )
+    differ = [(u, v) for u, v in zip(x, y, strict=True) if u != v]
+    if len(differ) != 1 or len(x) < 2:
+        return False
+    u, v = differ[0]
+    return max(len(u), len(v)) >= 3 and edit_distance(u, v, 2) <= 1
+
+
+# "Foreign Secretary X and Vice Foreign Minister Y held talks via video link": the two people
+# a bilateral meeting brought together, named as the sentence's subject.
+_PRINCIPALS_VERB = re.compile(
+    r"\s+(?:(?:also|jointly|virtually|formally)\s+)?(?:held\s+(?:the\s+|their\s+)?(?:talks|"
+    r"consultations|dialogue|discussions|meeting|session|round)|interacted|conferred|"
+    r"exchanged\s+views|led\s+the\s+(?:talks|consultations|dialogue|discussions))\b"
+)
+
+
+def find_principals(sentence: str) -> list[Person]:
+    """Two people, of different or unknown countries, who together held the talks: 'A and B
+    held the consultations'. Only the sentence's subject counts."""
+    if " and " not in sentence or not may_name_person(sentence):
+        return []
+    verb = _PRINCIPALS_VERB.search(sentence)
+    if verb is None:
+        return []
+    subject = sentence[: verb.start()]
+    people = [p for p in find_people(subject) if p.title or p.country]
+    if len(people) != 2 or " and " not in subject[people[0].end : people[1].start + 1]:
+        return []
+    a, b = (p.country or typical_country(p.title) for p in people)
+    if a and a == b:
+        return []
+    # nothing but titles, countries and the names themselves before the verb
+    rest = subject
+    for p in reversed(people):
+        rest = rest[: p.start] + rest[p.end :]
+    words = [w.lower() for w in _TOKEN.findall(rest)]
+    if any(not _is_title_word(w) and w not in ("and", "s") for w in words):
+        return []
+    return people

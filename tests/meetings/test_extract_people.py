@@ -511,3 +511,182 @@ def test_informal_wording_of_who_led_each_side():
         ("Tariq Saeed", "Secretary of water resources ministry", "Pakistan"),
         ("Zhou Lin", "Vice minister", "China"),
     ]
+
+
+# --- phrasings of real reports: who chaired or led, and who only spoke ---------------------
+
+BPC = "The sixth round of BPC was held in Islamabad on 4 May 2023.\n"
+
+
+def everyone(text):
+    meeting = extract(text).meetings[0]
+    return sorted(
+        (p.name, p.title, p.country) for p in meeting.co_chairs + meeting.delegation_leaders
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence, role",
+    [
+        (
+            "The meeting was presided over by Foreign Secretary Sohail Iqbal and Vice Foreign "
+            "Minister Luo Wen.",
+            "co_chairs",
+        ),
+        (
+            "Vice Foreign Minister Luo Wen and Foreign Secretary Sohail Iqbal jointly chaired the "
+            "round.",
+            "co_chairs",
+        ),
+        (
+            "The two sides were led by Foreign Secretary Sohail Iqbal and Vice Foreign Minister "
+            "Luo Wen respectively.",
+            "delegation_leaders",
+        ),
+        (
+            "Their respective delegations were headed by Foreign Secretary Sohail Iqbal and Vice "
+            "Foreign Minister Luo Wen.",
+            "delegation_leaders",
+        ),
+        (
+            "Pakistan was represented by Foreign Secretary Sohail Iqbal, while China was "
+            "represented by Vice Foreign Minister Luo Wen.",
+            "delegation_leaders",
+        ),
+    ],
+)
+def test_both_sides_chairs_or_leaders_in_other_words(sentence, role):
+    assert sorted(people(BPC + sentence, role)) == sorted([LUO, SOHAIL])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Foreign Secretary Sohail Iqbal will lead the Pakistani delegation.",
+        "Foreign Secretary Sohail Iqbal, who will lead Pakistani delegation, said the talks "
+        "would chart the way ahead.",
+        "Foreign Secretary Sohail Iqbal is to lead Pakistan's delegation at the talks.",
+        "Led by Foreign Secretary Sohail Iqbal, the Pakistani delegation reached Beijing.",
+        "Headed by Foreign Secretary Sohail Iqbal, a Pakistani delegation held the talks.",
+    ],
+)
+def test_one_side_only_and_a_leader_still_to_lead(sentence):
+    text = "The 7th round of BPC opens in Beijing today.\n" + sentence
+    assert people(text, "delegation_leaders") == [SOHAIL]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Foreign Secretary Sohail Iqbal and China's Vice Foreign Minister Luo Wen interacted "
+        "through video link.",
+        "Vice Foreign Minister Luo Wen and Foreign Secretary Sohail Iqbal held the "
+        "consultations virtually.",
+        "Foreign Secretary Sohail Iqbal and Vice Foreign Minister Luo Wen held talks.",
+    ],
+)
+def test_the_two_who_held_the_talks_lead_them_when_nobody_is_said_to(sentence):
+    assert sorted(people(BPC + sentence, "delegation_leaders")) == sorted([LUO, SOHAIL])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # both of one side
+        "Foreign Secretary Sohail Iqbal and Additional Secretary Karim Noor held talks.",
+        # a third person is the subject's head
+        "Later, Foreign Secretary Sohail Iqbal and Vice Foreign Minister Luo Wen held talks.",
+    ],
+)
+def test_a_pair_that_is_not_both_sides_leads_nothing(sentence):
+    assert everyone(BPC + sentence) == []
+
+
+def test_the_two_who_held_the_talks_give_way_to_the_named_co_chairs():
+    text = BPC + (
+        "Foreign Secretary Sohail Iqbal and Vice Foreign Minister Luo Wen held talks.\n"
+        "The round was co-chaired by Additional Secretary Karim Noor and Director General "
+        "Chen Lin."
+    )
+    assert [p.name for p in extract(text).meetings[0].delegation_leaders] == []
+    assert [p.name for p in extract(text).meetings[0].co_chairs] == ["Karim Noor", "Chen Lin"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The round was co-chaired by Vice Foreign Minister Luo Wen and Foreign Secretary "
+        "Sohail Iqbal, Foreign Office spokesperson Nadia Rauf told reporters.",
+        "Foreign Office Spokesperson Nadia Rauf said that Vice Foreign Minister Luo Wen and "
+        "Foreign Secretary Sohail Iqbal co-chaired the round.",
+        "Vice Foreign Minister Luo Wen and Foreign Secretary Sohail Iqbal co-chaired the "
+        "round, spokeswoman Nadia Rauf said.",
+        "The round, which was co-chaired by Vice Foreign Minister Luo Wen and Foreign "
+        "Secretary Sohail Iqbal, was addressed by Senator Nadia Rauf.",
+        "Speaker Nadia Rauf welcomed the round, which was co-chaired by Vice Foreign Minister "
+        "Luo Wen and Foreign Secretary Sohail Iqbal.",
+    ],
+)
+def test_a_spokesperson_or_speaker_is_not_a_co_chair(sentence):
+    assert everyone(BPC + sentence) == sorted([LUO, SOHAIL])
+
+
+@pytest.mark.parametrize(
+    "sentence, first, second",
+    [
+        (
+            "The round was co-chaired by Mr. Chen Lin, Director General of the Department of "
+            "Asian Affairs of the People's Republic of China and Ms. Nadia Rauf Khan, "
+            "Additional Secretary of the Ministry of Interior of the Islamic Republic of "
+            "Pakistan.",
+            ("Chen Lin", "Director General of the Department of Asian Affairs", "China"),
+            ("Nadia Rauf Khan", "Additional Secretary of the Ministry of Interior", "Pakistan"),
+        ),
+        (
+            "Chen Lin, Vice Chairman of NDRC and Karim Noor, Federal Minister for Planning "
+            "co-chaired the round.",
+            ("Chen Lin", "Vice Chairman of NDRC", "China"),
+            ("Karim Noor", "Federal Minister for Planning", "Pakistan"),
+        ),
+    ],
+)
+def test_a_title_after_a_name_stops_at_the_next_person(sentence, first, second):
+    assert people(BPC + sentence) == [first, second]
+
+
+@pytest.mark.parametrize("before", ["Mr.", "Vice Premier", "and"])
+def test_he_inside_a_sentence_is_a_surname(before):
+    text = BPC + f"The round was co-chaired by Planning Minister Karim Noor {before} He Lanfeng."
+    assert "He Lanfeng" in [p.name for p in extract(text).meetings[0].co_chairs]
+
+
+def test_he_opening_a_sentence_is_the_pronoun():
+    text = BPC + "Karim Noor co-chaired the round. He Said the talks went well."
+    assert [p.name for p in extract(text).meetings[0].co_chairs] == ["Karim Noor"]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Li Wenbo also led the Chinese delegation.",  # a letter dropped
+        "Wenbo Liu led the Chinese side.",  # family name last
+        "The Chinese side was led by Liu Wenbao.",  # a letter changed
+    ],
+)
+def test_a_co_chair_written_another_way_later_is_the_same_person(later):
+    text = BPC + (
+        "The round was co-chaired by Mr. Liu Wenbo, Director General, and Ms. Nadia Rauf, "
+        f"Additional Secretary. {later}"
+    )
+    assert [p.name for p in extract(text).meetings[0].co_chairs] == ["Liu Wenbo", "Nadia Rauf"]
+    assert everyone(text) == [
+        ("Liu Wenbo", "Director General", "China"),
+        ("Nadia Rauf", "Additional Secretary", "Pakistan"),
+    ]
+
+
+def test_two_people_whose_short_given_names_differ_are_two_people():
+    text = BPC + (
+        "The round was co-chaired by Wang Yi and Karim Noor. Wang Yu led the Chinese side."
+    )
+    assert [p.name for p in extract(text).meetings[0].delegation_leaders] == ["Wang Yu"]
