@@ -114,10 +114,11 @@ class MeetingAdmin(admin.ModelAdmin):
         "city",
         "country",
         "mode",
+        "status",
         "review_status",
         "open_conflicts",
     ]
-    list_filter = ["body", "review_status", "mode", "corridors", "focus_areas"]
+    list_filter = ["body", "status", "review_status", "mode", "corridors", "focus_areas"]
     list_select_related = ["body"]
     date_hierarchy = "date"
     actions = [export_selected_meetings_as_csv]
@@ -132,7 +133,16 @@ class MeetingAdmin(admin.ModelAdmin):
     fieldsets = [
         (
             None,
-            {"fields": ["body", "number", ("date", "date_precision"), ("city", "country"), "mode"]},
+            {
+                "fields": [
+                    "body",
+                    "number",
+                    "status",
+                    ("date", "date_precision"),
+                    ("city", "country"),
+                    "mode",
+                ]
+            },
         ),
         ("Notes", {"fields": ["summary", "review_status"]}),
         ("Record", {"fields": ["slug", "created_at", "updated_at"], "classes": ["collapse"]}),

@@ -144,6 +144,12 @@ MEETING_COLUMNS = (
         "when it has no URL, separated by '; '.",
     ),
     Column("url", "URL", "The meeting's page on this site, with the evidence for every fact."),
+    Column(
+        "status",
+        "text",
+        "held, or planned: announced by a source and not yet reported held (its date is the "
+        "one it is planned for).",
+    ),
 )
 
 FOCUS_AREA_COLUMNS = (
@@ -618,6 +624,7 @@ _MEETING_FIELDS = (
     "mode",
     "review_status",
     "slug",
+    "status",
 )
 _STORED_FIELDS = (
     "export_row__agreements_count",
@@ -662,7 +669,19 @@ def meeting_rows(meetings, url_prefix, joined=False):
         computed = _computed_related(missing, using) if missing else {}
         for row in chunk:
             own, related, date = row[:stored_at], row[stored_at:-1], row[-1]
-            pk, body, body_name, number, precision, city, country, mode, review_status, slug = own
+            (
+                pk,
+                body,
+                body_name,
+                number,
+                precision,
+                city,
+                country,
+                mode,
+                review_status,
+                slug,
+                status,
+            ) = own
             stored = related[0] is not None
             (
                 agreements_count,
@@ -704,6 +723,7 @@ def meeting_rows(meetings, url_prefix, joined=False):
                 review_status,
                 sources,
                 f"{url_prefix}{slug}/",
+                status,
             )
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from meetings.filters import MeetingFilter
-from meetings.models import DatePrecision, Meeting
+from meetings.models import DatePrecision, Meeting, MeetingStatus
 from meetings.templatetags.meeting_tags import partial_date
 
 FEED_SIZE = 50
@@ -87,14 +87,18 @@ def fold(line):
 
 
 def calendar(request):
-    """The CALENDAR_SIZE most recent meetings known to the day, as all-day events
-    (month- or year-precision ones have no day to put in a calendar)."""
+    """Meetings known to the day, as all-day events (month- or year-precision ones have
+    no day to put in a calendar): the planned ones first, the soonest first, marked
+    tentative; then the most recent held ones, CALENDAR_SIZE in all."""
     filterset = filtered_meetings(request)
     if filterset is None:
         return HttpResponseBadRequest("Invalid filter parameters.", content_type="text/plain")
     # The most recent ones: a calendar of every meeting ever recorded would be
     # megabytes long at scale; a filter (a body, a corridor, dates) narrows it.
-    meetings = filterset.qs.filter(date_precision=DatePrecision.DAY).order_by("-date", "-pk")
+    dated = filterset.qs.filter(date_precision=DatePrecision.DAY)
+    upcoming = list(dated.upcoming()[:CALENDAR_SIZE])
+    held = dated.held().order_by("-date", "-pk")
+    meetings = upcoming + list(held[: CALENDAR_SIZE - len(upcoming)])
     stamp = timezone.now().astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",
@@ -103,16 +107,20 @@ def calendar(request):
         "CALSCALE:GREGORIAN",
         "X-WR-CALNAME:CPEC Tracker meetings",
     ]
-    for meeting in meetings[:CALENDAR_SIZE]:
+    for meeting in meetings:
         url = request.build_absolute_uri(meeting.get_absolute_url())
         venue = ", ".join(part for part in (meeting.city, meeting.country) if part)
+        planned = meeting.status == MeetingStatus.PLANNED
+        summary = f"{meeting.title} (planned)" if planned else meeting.title
         lines += [
             "BEGIN:VEVENT",
             f"UID:meeting-{meeting.pk}@{request.get_host()}",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{meeting.date:%Y%m%d}",
             f"DTEND;VALUE=DATE:{meeting.date + datetime.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{escape_ical(meeting.title)}",
+            # RFC 5545's word for an event that is announced but may still move.
+            *(["STATUS:TENTATIVE"] if planned else []),
+            f"SUMMARY:{escape_ical(summary)}",
             *([f"LOCATION:{escape_ical(venue)}"] if venue else []),
             f"DESCRIPTION:{escape_ical(meeting.summary or meeting.title)}",
             f"URL:{url}",

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Q, Value
 
 from agreements.models import Corridor, FocusArea, MeetingCorridor
-from meetings.models import SORTS, Body, Meeting, Person, ReviewStatus
+from meetings.models import SORTS, Body, Meeting, MeetingStatus, Person, ReviewStatus
 
 VALID_SORTS = tuple(SORTS)
 
@@ -170,6 +170,7 @@ class MeetingFilter(django_filters.FilterSet):
       city, country       exact, case-insensitive
       person              a person's slug
       review_status       extracted, needs_review or reviewed
+      status              held or planned (announced, not yet reported held)
       q                   free text over body names, summary, venue, agreements and people
                           (ranked full-text search on PostgreSQL)
       sort                one of VALID_SORTS; default -date (newest first, unknown dates
@@ -205,6 +206,7 @@ class MeetingFilter(django_filters.FilterSet):
     country = django_filters.CharFilter(label="Country", lookup_expr="iexact", max_length=100)
     person = ChosenSlugFilter(label="Person", method="filter_person")
     review_status = django_filters.ChoiceFilter(label="Review status", choices=ReviewStatus.choices)
+    status = django_filters.ChoiceFilter(label="Status", choices=MeetingStatus.choices)
     q = django_filters.CharFilter(
         label="Search", method="filter_search", max_length=MAX_QUERY_LENGTH
     )
@@ -322,6 +324,8 @@ class MeetingFilter(django_filters.FilterSet):
                 choices.append((label, str(value), name, value.slug))
             elif name == "review_status":
                 choices.append((label, ReviewStatus(value).label, name, value))
+            elif name == "status":
+                choices.append((label, MeetingStatus(value).label, name, value))
             else:
                 raw = self.form.data.get(name, "")
                 choices.append((label, raw, name, raw))

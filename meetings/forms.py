@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from agreements.models import LinkHow, MeetingCorridor
 
-from .models import Body, DatePrecision, Delegation, Meeting, Participant, Role
+from .models import Body, DatePrecision, Delegation, Meeting, MeetingStatus, Participant, Role
 
 # Uploaded or pasted articles larger than this are refused.
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
@@ -74,6 +74,7 @@ class MeetingForm(forms.ModelForm):
             "city",
             "country",
             "mode",
+            "status",
             "summary",
             "review_status",
         ]
@@ -105,8 +106,13 @@ class MeetingForm(forms.ModelForm):
             return cleaned
         if date:
             date = cleaned["date"] = start_of_period(date, precision)
-            if date > timezone.localdate():
-                self.add_error("date", "The date is in the future; enter meetings that took place.")
+            planned = cleaned.get("status") == MeetingStatus.PLANNED
+            if date > timezone.localdate() and not planned:
+                self.add_error(
+                    "date",
+                    "The date is in the future; enter meetings that took place, "
+                    "or set the status to Planned.",
+                )
                 return cleaned
         if body and number:
             others = Meeting.objects.filter(body=body).exclude(pk=self.instance.pk)

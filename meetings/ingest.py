@@ -5,6 +5,12 @@ and the tests share. A document is written in one transaction; the same text
 twice changes nothing (sha256). A meeting reported again keeps the values it
 holds: a disagreeing value is recorded as a Conflict and the meeting is flagged
 for review, never overwritten.
+
+Except a plan: what a preview says of a coming meeting (its date, venue and mode) is
+replaced, without a Conflict, by the report of the meeting held, which turns it from
+planned to held. The preview's sentences stay as the meeting's evidence (the detail page
+lists the date it was planned for), and a preview read after the report changes nothing
+the report said.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from .models import (
     Evidence,
     Fact,
     Meeting,
+    MeetingStatus,
     Participant,
     Person,
     ReviewStatus,
@@ -137,11 +144,36 @@ def find_meeting(body, mention):
     if mention.number:
         return Meeting.objects.filter(body=body, number=mention.number).first()
     date, precision = parse_partial_date(mention.date)
-    if date:
-        return Meeting.objects.filter(
-            body=body, number=None, date=date, date_precision=precision
-        ).first()
-    return None
+    if not date:
+        return None
+    unnumbered = Meeting.objects.filter(body=body, number=None)
+    same = unnumbered.filter(date=date, date_precision=precision).first()
+    if same or mention.status != MeetingStatus.HELD:
+        return same
+    # "The JCC will meet in March" and, later, "the JCC met on 22 March": one meeting.
+    return next(
+        (
+            planned
+            for planned in unnumbered.planned().exclude(date=None).order_by("date", "pk")
+            if mention.date.startswith(date_at_precision(planned.date, planned.date_precision))
+        ),
+        None,
+    )
+
+
+def replaces_plan(meeting, mention):
+    """Whether `mention` reports as held the meeting that `meeting` records as planned."""
+    return (
+        meeting.status == MeetingStatus.PLANNED
+        and mention.status == MeetingStatus.HELD
+        and mention.is_main_subject
+    )
+
+
+def date_label(mention):
+    if mention.status == MeetingStatus.PLANNED:
+        return f"planned for {mention.date}"
+    return f"date: {mention.date}"
 
 
 def match_person(name):
@@ -162,6 +194,17 @@ def compare(meeting, mention):
     Blanks: {field: value}. Disagreements: [(field, current, proposed)].
     """
     fills, conflicts = {}, []
+    if replaces_plan(meeting, mention):
+        # A plan gives way to the report of what was held.
+        proposed = {"city": mention.city, "country": mention.country, "mode": mention.mode}
+        current_date = date_at_precision(meeting.date, meeting.date_precision) or ""
+        if mention.date and not (
+            current_date.startswith(mention.date) and len(mention.date) < len(current_date)
+        ):
+            proposed["date"] = mention.date  # not when it only says less than the plan did
+        return {name: value for name, value in proposed.items() if value}, []
+    if meeting.status == MeetingStatus.HELD and mention.status == MeetingStatus.PLANNED:
+        return fills, conflicts  # what was planned says nothing against what was held
     current_date = date_at_precision(meeting.date, meeting.date_precision) or ""
     if mention.date:
         if not current_date or (
@@ -251,12 +294,13 @@ class _Writer:
             city=mention.city,
             country=mention.country,
             mode=mention.mode,
+            status=mention.status,
             summary=mention.evidence.sentence if mention.is_main_subject else "",
             review_status=ReviewStatus.EXTRACTED,
         )
         meeting.evidence = self.evidence(meeting, Fact.MEETING, str(meeting), mention.evidence)
         meeting.date_evidence = self.evidence(
-            meeting, Fact.DATE, f"date: {mention.date}", mention.date_evidence
+            meeting, Fact.DATE, date_label(mention), mention.date_evidence
         )
         venue = ", ".join(filter(None, [mention.city, mention.country])) or mention.mode
         meeting.venue_evidence = self.evidence(
@@ -267,16 +311,26 @@ class _Writer:
 
     def update_meeting(self, meeting, mention):
         fills, conflicts = compare(meeting, mention)
+        held_now = replaces_plan(meeting, mention)
+        if held_now:
+            meeting.status = MeetingStatus.HELD
         if "date" in fills:
             meeting.date, meeting.date_precision = parse_partial_date(fills.pop("date"))
             meeting.date_evidence = self.evidence(
-                meeting, Fact.DATE, f"date: {mention.date}", mention.date_evidence
+                meeting, Fact.DATE, date_label(mention), mention.date_evidence
             )
+        elif mention.date and (meeting.status, mention.status) == (
+            MeetingStatus.HELD,
+            MeetingStatus.PLANNED,
+        ):
+            # A preview read after the report: kept as the date it was planned for.
+            self.evidence(meeting, Fact.DATE, date_label(mention), mention.date_evidence)
         for name, value in fills.items():
             setattr(meeting, name, value)
-        if fills and meeting.venue_evidence_id is None:
-            meeting.venue_evidence = self.evidence(
-                meeting, Fact.VENUE, f"venue: {mention.city}", mention.venue_evidence
+        if fills.keys() & {"city", "country"} and (meeting.venue_evidence_id is None or held_now):
+            meeting.venue_evidence = (
+                self.evidence(meeting, Fact.VENUE, f"venue: {mention.city}", mention.venue_evidence)
+                or meeting.venue_evidence
             )
         for name, current, proposed in conflicts:
             span = mention.date_evidence if name == "date" else mention.venue_evidence

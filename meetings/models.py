@@ -88,6 +88,11 @@ class Mode(models.TextChoices):
     HYBRID = "hybrid", "Hybrid"
 
 
+class MeetingStatus(models.TextChoices):
+    HELD = "held", "Held"
+    PLANNED = "planned", "Planned"
+
+
 class ReviewStatus(models.TextChoices):
     EXTRACTED = "extracted", "Extracted, not yet confirmed"
     NEEDS_REVIEW = "needs_review", "Needs review"
@@ -135,6 +140,18 @@ class MeetingQuerySet(models.QuerySet):
 
     def with_person(self, person):
         return self.filter(pk__in=Participant.objects.filter(person=person).values("meeting"))
+
+    def planned(self):
+        return self.filter(status=MeetingStatus.PLANNED)
+
+    def held(self):
+        return self.filter(status=MeetingStatus.HELD)
+
+    def upcoming(self):
+        """Planned meetings, the soonest first (those with no date yet last)."""
+        return self.planned().order_by(
+            models.F("date").asc(nulls_last=True), "body__short_name", "number", "pk"
+        )
 
     def needing_review(self):
         return self.filter(review_status=ReviewStatus.NEEDS_REVIEW)
@@ -268,6 +285,12 @@ class Meeting(models.Model):
     city = models.CharField(max_length=100, blank=True)
     country = models.CharField(max_length=100, blank=True, help_text="The host country.")
     mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.IN_PERSON)
+    status = models.CharField(
+        max_length=10,
+        choices=MeetingStatus.choices,
+        default=MeetingStatus.HELD,
+        help_text="Planned: announced by a source, not yet reported held.",
+    )
     summary = models.TextField(blank=True)
     slug = models.SlugField(max_length=80, unique=True, blank=True)
     review_status = models.CharField(
@@ -335,6 +358,7 @@ class Meeting(models.Model):
                     "mode",
                     "review_status",
                     "slug",
+                    "status",
                 ],
                 name="meeting_export_idx",
             ),

@@ -8,6 +8,7 @@ from meetings.models import (
     Body,
     Delegation,
     Evidence,
+    Fact,
     Meeting,
     Participant,
     Person,
@@ -37,7 +38,8 @@ def list_rows(meetings):
 
 
 def overview(request):
-    latest = list_rows(Meeting.objects.sorted_by("-date"))[:6]
+    latest = list_rows(Meeting.objects.held().sorted_by("-date"))[:6]
+    upcoming = list_rows(Meeting.objects.upcoming())[:6]
     dated = Meeting.objects.filter(date__isnull=False).order_by()
     ctx = {
         "counts": {
@@ -48,6 +50,7 @@ def overview(request):
             "sources": SourceDocument.objects.count(),
         },
         "latest": latest,
+        "upcoming": upcoming,
         # Both charts are grouped counts, as small at 100,000 meetings as at 10.
         "body_years": dated.values("body__short_name", "body__slug", year=Year("date"))
         .annotate(count=Count("pk"))
@@ -103,11 +106,20 @@ def meeting_detail(request, slug):
             queryset=Agreement.objects.select_related("evidence").prefetch_related("focus_areas"),
         ),
         "sources",
+        Prefetch(
+            "evidence_set",
+            queryset=Evidence.objects.filter(fact=Fact.DATE)
+            .select_related("document")
+            .defer("document__text"),
+            to_attr="date_reports",
+        ),
     )
     meeting = get_object_or_404(meetings, slug=slug)
     previous = Meeting.objects.previous_in_body(meeting)
     ctx = {
         "meeting": meeting,
+        # Dates sources gave that the meeting no longer holds, e.g. the one it was planned for.
+        "earlier_dates": [e for e in meeting.date_reports if e.pk != meeting.date_evidence_id],
         "previous": previous,
         "next": Meeting.objects.next_in_body(meeting),
         "changes": changes_since(previous, meeting) if previous else None,

@@ -28,6 +28,7 @@ def meeting_form(**overrides):
         "city": "Gwadar",
         "country": "Pakistan",
         "mode": "in_person",
+        "status": "held",
         "summary": "",
         "review_status": "reviewed",
         **inline_management("participants", 2),

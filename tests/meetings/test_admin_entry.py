@@ -36,6 +36,7 @@ def session_form(participants=(), focus_areas=(), corridors=(), agreements=(), *
         "city": "Beijing",
         "country": "China",
         "mode": "in_person",
+        "status": "held",
         "summary": "",
         "review_status": "reviewed",
         **management("participants", len(participants)),
@@ -191,9 +192,19 @@ def test_a_date_in_the_future_is_refused(staff_client):
     response = staff_client.post(ADD_URL, session_form(date=tomorrow.isoformat()))
     assert response.status_code == 200
     assert errors_of(response)["date"] == [
-        "The date is in the future; enter meetings that took place."
+        "The date is in the future; enter meetings that took place, or set the status to Planned."
     ]
     assert not Meeting.objects.exists()
+
+
+def test_a_planned_meeting_may_have_a_date_in_the_future(staff_client):
+    next_week = timezone.localdate() + datetime.timedelta(days=7)
+    response = staff_client.post(
+        ADD_URL, session_form(date=next_week.isoformat(), status="planned")
+    )
+    assert response.status_code == 302
+    meeting = Meeting.objects.get()
+    assert (meeting.status, meeting.date) == ("planned", next_week)
 
 
 def test_a_date_before_the_bodys_previous_session_is_refused(staff_client):

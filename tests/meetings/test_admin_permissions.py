@@ -53,6 +53,7 @@ def add_form():
         "city": "Beijing",
         "country": "China",
         "mode": "virtual",
+        "status": "held",
         "review_status": "reviewed",
         **{
             f"{prefix}-{key}": value

@@ -53,6 +53,7 @@ def test_the_json_export_is_an_array_of_objects_with_the_csv_columns(client):
         "review_status": "extracted",
         "sources": ["@APP report"],
         "url": f"http://testserver/meetings/{meeting.slug}/",
+        "status": "held",
     }
     unknown = rows[1]
     assert (unknown["number"], unknown["date"], unknown["city"]) == (None, None, None)

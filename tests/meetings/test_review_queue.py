@@ -66,6 +66,7 @@ def test_a_manual_entry_survives_a_conflicting_article_until_an_editor_chooses(
         "city": "Lahore",
         "country": "Pakistan",
         "mode": "in_person",
+        "status": "held",
         "review_status": "reviewed",
         **{f"{prefix}-TOTAL_FORMS": "0" for prefix in inlines},
         **{f"{prefix}-INITIAL_FORMS": "0" for prefix in inlines},
