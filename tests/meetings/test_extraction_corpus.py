@@ -3,8 +3,11 @@
 Each ``corpus/NN_name.txt`` is a short passage written for this corpus (wire copy, Pakistani
 and Chinese MFA releases, opinion pieces, non-native English, negatives with no CPEC meeting at
 all); ``corpus/NN_name.json`` is the extraction a careful human would produce from it.
-``corpus_heldout/`` holds more pairs in the same format under the same conventions, written
-separately and never shown to whoever tunes the extractor: its score estimates generalisation.
+``corpus_heldout/``, ``corpus_fresh/`` and ``corpus_blind4/`` hold more pairs in the same format
+under the same conventions, each written separately. All four sets have since been tuned on, so
+they are regression floors, not a measure of the extractor on unseen text: for new text, score
+real articles (``../shared/tools/score-extraction ../shared/realtext`` for the development corpus
+of real articles, and real articles nobody tuned on).
 
 Labelling conventions (the ground truth follows them; read them before disputing a label):
 
@@ -52,14 +55,16 @@ BLIND4 = Path(__file__).resolve().parent / "corpus_blind4"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 # Four sets, written in turn by people who never read the earlier sets' passages. The extractor was
 # tuned on CORPUS first; HELDOUT (written after that) then showed the gap and was tuned on in turn,
-# then FRESH likewise. They all now carry the issue's 0.9 bar. BLIND4 was written last, by someone
-# who read none of the others; the tuner never read its passages or labels (only a description of
-# the failure kinds seen at the time), so it is the nearest to an honest measure on unseen text.
+# then FRESH likewise. They all now carry the issue's 0.9 bar. BLIND4 was written last and was
+# blind when written, but rules added since quote its passages in their comments: it has been tuned
+# on too. None of the four measures the extractor on unseen text; they are regression floors. The
+# measure for new text is real articles (../shared/tools/score-extraction ../shared/realtext, the
+# development corpus, and real articles nobody tuned on).
 THRESHOLD = 0.9
 HELDOUT_THRESHOLD = THRESHOLD
 FRESH_THRESHOLD = THRESHOLD
-# A regression floor below the issue's bar: this set is the measure of generalisation, not a
-# target. Precision/recall when written (extractor 79bb155): meeting .906/.967, date .900/.900,
+# A regression floor below the issue's bar, kept where it was set while the set was still unseen.
+# Precision/recall when written (extractor 79bb155): meeting .906/.967, date .900/.900,
 # venue .893/.926, mode .906/.967, is_main_subject .875/.933, co_chairs .818/.818,
 # co_chair_titles .727/.727, delegation_leaders .857/.750, focus_areas .641/.926,
 # corridors_explicit .750/.750, published_on 1/1. After the last round of general rules
@@ -340,17 +345,18 @@ def test_extractor_scores_on_heldout_corpus(capsys):
 
 
 def test_extractor_scores_on_fresh_corpus(capsys):
-    assert_scores(FRESH, FRESH_THRESHOLD, "Fresh blind extraction corpus", capsys, blind=True)
+    assert_scores(FRESH, FRESH_THRESHOLD, "Fresh extraction corpus", capsys, blind=True)
 
 
 def test_extractor_scores_on_blind4_corpus(capsys):
-    assert_scores(BLIND4, BLIND4_THRESHOLD, "Fourth blind extraction corpus", capsys, blind=True)
+    assert_scores(BLIND4, BLIND4_THRESHOLD, "Fourth extraction corpus", capsys, blind=True)
 
 
 def assert_scores(
     corpus: Path, threshold: float, heading: str, capsys, blind: bool = False
 ) -> None:
-    """``blind``: print the table and the failing fields only, nothing a tuner could fit to."""
+    """``blind``: print the table and the failing fields only. The sets scored this way were meant
+    to stay unseen; they have been tuned on since, so this only keeps their output short."""
     extract, to_json_dict = _import_extractor()
     rows, errors, crashes = score_corpus(extract, to_json_dict, corpus)
     if blind:  # which passage crashed, and on what text, stays hidden too
