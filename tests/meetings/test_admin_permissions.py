@@ -1,12 +1,16 @@
-"""Who may do what in the admin: Editors, Viewers, anonymous and non-staff users, CSRF."""
+"""Who may do what in the admin: Editors, Viewers, users holding only some meeting permissions,
+anonymous and non-staff users, CSRF."""
+
+import hashlib
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.test import Client
 
 from agreements.models import Agreement
-from meetings.models import Body, Conflict, Meeting, Person
+from meetings.models import Body, Conflict, Meeting, Person, SourceDocument
 from tests.conftest import make_meeting
+from tests.meetings.export_helpers import csv_dicts
 
 pytestmark = pytest.mark.django_db
 
@@ -254,3 +258,169 @@ def test_a_viewer_cannot_delete_a_meeting(viewer):
     response = viewer.post(f"/admin/meetings/meeting/{meeting.pk}/delete/", {"post": "yes"})
     assert response.status_code == 403
     assert Meeting.objects.filter(pk=meeting.pk).exists()
+
+
+# Staff users holding every permission Editors hold except on meetings, where they hold exactly
+# the ones named: the custom pages must check the meeting permissions themselves, not lean on
+# the user having been given a whole group.
+MEETING_ROLES = {
+    "add only": {"add_meeting"},
+    "change only": {"change_meeting"},
+    "view only": {"view_meeting"},
+    "neither": set(),
+}
+QUEUE = "/admin/meetings/meeting/?review_status__exact=needs_review"
+
+
+def editor_with(django_user_model, meeting_codenames, *, without=()):
+    user = django_user_model.objects.create_user("partial", password="pw-12345", is_staff=True)
+    granted = [
+        p
+        for p in Group.objects.get(name="Editors").permissions.select_related("content_type")
+        if p.content_type.model != "meeting" and p.codename not in without
+    ]
+    granted += Permission.objects.filter(
+        content_type__app_label="meetings",
+        content_type__model="meeting",
+        codename__in=meeting_codenames,
+    )
+    user.user_permissions.set(granted)
+    return user
+
+
+@pytest.fixture
+def partial_editor(client, django_user_model, request):
+    client.force_login(editor_with(django_user_model, MEETING_ROLES[request.param]))
+    return client
+
+
+def nothing_was_written(meeting, conflict):
+    meeting.refresh_from_db()
+    conflict.refresh_from_db()
+    return (
+        Meeting.objects.count(),
+        SourceDocument.objects.count(),
+        Person.objects.count(),
+        meeting.city,
+        meeting.review_status,
+        conflict.resolved_at,
+    ) == (1, 0, 0, "Gwadar", "needs_review", None)
+
+
+@pytest.mark.parametrize("partial_editor", list(MEETING_ROLES), indirect=True)
+def test_the_article_page_needs_both_add_and_change_on_meetings(partial_editor, flagged_meeting):
+    meeting, conflict = flagged_meeting
+    text = ARTICLE
+    previewed = hashlib.sha256(text.encode()).hexdigest()
+    answers = {
+        "page": partial_editor.get(FROM_ARTICLE).status_code,
+        "preview": partial_editor.post(FROM_ARTICLE, {"text": text, "_preview": "1"}).status_code,
+        "save": partial_editor.post(
+            FROM_ARTICLE,
+            {"text": text, "previewed": previewed, "accept": ["0:meeting"], "_save": "1"},
+        ).status_code,
+    }
+    assert answers == {"page": 403, "preview": 403, "save": 403}
+    assert nothing_was_written(meeting, conflict)
+    listing = partial_editor.get("/admin/meetings/meeting/").content.decode()
+    assert "Add from article" not in listing
+
+
+def test_the_same_article_save_goes_through_with_add_and_change(client, django_user_model):
+    # The counterpart of the refusals above: these two meeting permissions are enough.
+    client.force_login(editor_with(django_user_model, {"add_meeting", "change_meeting"}))
+    previewed = hashlib.sha256(ARTICLE.encode()).hexdigest()
+    assert "Add from article" in client.get("/admin/meetings/meeting/").content.decode()
+    assert client.get(FROM_ARTICLE).status_code == 200
+
+    response = client.post(
+        FROM_ARTICLE,
+        {"text": ARTICLE, "previewed": previewed, "accept": ["0:meeting"], "_save": "1"},
+    )
+
+    assert response.status_code == 302
+    assert list(Meeting.objects.values_list("number", "city")) == [(2, "")]
+    assert SourceDocument.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "partial_editor, answer", [("add only", 403), ("neither", 403)], indirect=["partial_editor"]
+)
+def test_the_review_queue_is_refused_without_view_or_change_on_meetings(
+    partial_editor, answer, flagged_meeting
+):
+    meeting, conflict = flagged_meeting
+    export = {"action": "export_selected_meetings_as_csv", "_selected_action": [meeting.pk]}
+    assert partial_editor.get(QUEUE).status_code == answer
+    assert partial_editor.post(QUEUE, {**export, "index": "0"}).status_code == answer
+    assert nothing_was_written(meeting, conflict)
+
+
+@pytest.mark.parametrize("partial_editor", ["change only", "view only"], indirect=True)
+def test_the_review_queue_lists_flagged_meetings_to_whoever_may_view_them(
+    partial_editor, flagged_meeting
+):
+    meeting, _ = flagged_meeting
+    make_meeting(number=3, date="2022-01-01", review_status="reviewed")
+
+    queue = partial_editor.get(QUEUE)
+
+    assert queue.status_code == 200
+    assert [str(m) for m in queue.context["cl"].result_list] == ["2nd JWG-ICC meeting"]
+    assert "Review queue (1)" in queue.content.decode()
+    exported = partial_editor.post(
+        QUEUE,
+        {
+            "action": "export_selected_meetings_as_csv",
+            "_selected_action": [meeting.pk],
+            "index": "0",
+        },
+    )
+    assert exported["Content-Type"] == "text/csv; charset=utf-8"
+    assert [(row["meeting_id"], row["city"]) for row in csv_dicts(exported)] == [
+        (str(meeting.pk), "Gwadar")
+    ]
+
+
+@pytest.mark.parametrize("partial_editor", ["add only", "view only", "neither"], indirect=True)
+def test_the_review_page_is_refused_without_change_on_meetings(partial_editor, flagged_meeting):
+    meeting, conflict = flagged_meeting
+    review = f"/admin/meetings/meeting/{meeting.pk}/review/"
+    answers = {
+        "page": partial_editor.get(review).status_code,
+        "resolve": partial_editor.post(
+            review, {f"conflict-{conflict.pk}-choice": "proposed"}
+        ).status_code,
+        "mark reviewed": partial_editor.post(review, {"_mark_reviewed": "1"}).status_code,
+    }
+    assert answers == {"page": 403, "resolve": 403, "mark reviewed": 403}
+    assert nothing_was_written(meeting, conflict)
+
+
+@pytest.mark.parametrize("partial_editor", ["change only"], indirect=True)
+def test_the_review_page_resolves_with_change_on_meetings_and_conflicts(
+    partial_editor, flagged_meeting
+):
+    meeting, conflict = flagged_meeting
+    review = f"/admin/meetings/meeting/{meeting.pk}/review/"
+    page = partial_editor.get(review)
+    assert page.status_code == 200
+    assert "<strong>Quetta</strong>" in page.content.decode()
+
+    response = partial_editor.post(review, {f"conflict-{conflict.pk}-choice": "proposed"})
+
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert (meeting.city, meeting.review_status) == ("Quetta", "reviewed")
+
+
+def test_the_review_page_also_needs_change_on_conflicts(client, django_user_model, flagged_meeting):
+    meeting, conflict = flagged_meeting
+    user = editor_with(django_user_model, {"change_meeting"}, without={"change_conflict"})
+    client.force_login(user)
+    review = f"/admin/meetings/meeting/{meeting.pk}/review/"
+
+    assert client.get(QUEUE).status_code == 200
+    assert client.get(review).status_code == 403
+    assert client.post(review, {f"conflict-{conflict.pk}-choice": "proposed"}).status_code == 403
+    assert nothing_was_written(meeting, conflict)
