@@ -85,5 +85,18 @@ def test_a_bad_filter_shows_the_error(client, agreements):
 def test_the_list_runs_a_bounded_number_of_queries(
     client, agreements, django_assert_max_num_queries
 ):
+    # Enough rows that a query per statement, meeting or focus area would break the bound.
+    for number in range(3, 15):
+        meeting = make_meeting(number=number, date=f"2022-01-{number:02d}")
+        agree(meeting, f"Industrial park {number}", "industry", "sez")
+
     with django_assert_max_num_queries(10):
-        client.get("/agreements/?corridor=cpec&focus_area=industry")
+        response = client.get("/agreements/?corridor=cpec&focus_area=industry")
+
+    assert response.status_code == 200
+    assert statements(response) == [
+        *(f"Industrial park {number}" for number in range(14, 2, -1)),
+        "Deepen SEZ cooperation",
+        "Build industrial parks",
+    ]
+    assert "14 statements" in response.content.decode()

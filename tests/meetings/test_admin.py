@@ -1,6 +1,6 @@
 import pytest
 
-from meetings.models import Body, Meeting
+from meetings.models import Body, Meeting, Person
 
 pytestmark = pytest.mark.django_db
 
@@ -96,11 +96,34 @@ def test_a_non_staff_user_gets_no_admin(client, django_user_model):
 
 
 def test_every_admin_changelist_renders(staff_client):
-    for url in [
-        "/admin/meetings/body/", "/admin/meetings/person/", "/admin/meetings/sourcedocument/",
-        "/admin/meetings/evidence/", "/admin/meetings/conflict/", "/admin/agreements/focusarea/",
-        "/admin/agreements/corridor/", "/admin/agreements/agreement/",
-        "/admin/meetings/meeting/add/",
-        "/admin/autocomplete/?app_label=meetings&model_name=participant&field_name=person",
-    ]:  # fmt: skip
-        assert staff_client.get(url).status_code in (200, 403), url
+    titles = {
+        "/admin/meetings/body/": "Select body to change",
+        "/admin/meetings/person/": "Select person to change",
+        "/admin/meetings/sourcedocument/": "Select source document to change",
+        "/admin/meetings/evidence/": "Select evidence to change",
+        "/admin/meetings/conflict/": "Select conflict to change",
+        "/admin/agreements/focusarea/": "Select focus area to change",
+        "/admin/agreements/corridor/": "Select corridor to change",
+        "/admin/agreements/agreement/": "Select agreement to change",
+        "/admin/meetings/meeting/add/": "Add meeting",
+    }
+    for url, title in titles.items():
+        response = staff_client.get(url)
+        assert response.status_code == 200, url
+        assert f"<title>{title} | Django site admin</title>" in response.content.decode(), url
+
+
+def test_the_person_autocomplete_answers_a_superuser(staff_client):
+    Person.objects.create(name="Luo Wen", country="China")
+    Person.objects.create(name="Sara Khan", country="Pakistan")
+    response = staff_client.get(
+        "/admin/autocomplete/",
+        {
+            "app_label": "meetings",
+            "model_name": "participant",
+            "field_name": "person",
+            "term": "luo",
+        },
+    )
+    assert response.status_code == 200
+    assert [r["text"] for r in response.json()["results"]] == ["Luo Wen"]

@@ -1,5 +1,6 @@
 import pytest
 
+from agreements.models import Agreement
 from tests.conftest import add_corridors, make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -45,9 +46,16 @@ def test_a_malformed_filter_keeps_the_valid_ones(client, meeting):
     assert 'value="yesterday"' in html  # the bad value is shown back for correction
 
 
-def test_a_long_search_does_not_fail(client, meeting):
-    response = client.get("/meetings/?q=" + "energy " * 40)
+def test_a_long_search_within_the_limit_finds_what_it_names(client, meeting):
+    make_meeting(number=3, date="2021-01-01", summary="Energy projects were reviewed.")
+
+    response = client.get("/meetings/", {"q": "energy " * 40})  # 280 characters, 40 words
+
     assert response.status_code == 200
+    html = response.content.decode()
+    assert "1 meeting<" in html
+    assert "/meetings/jwg-icc-3/" in html
+    assert "/meetings/jwg-icc-2/" not in html
 
 
 def test_search_syntax_characters_are_plain_text(client, meeting):
@@ -64,9 +72,41 @@ def test_a_bad_page_number_shows_a_page(client, meeting, page):
     assert "/meetings/jwg-icc-2/" in response.content.decode()
 
 
-@pytest.mark.parametrize("query", ["page=-1", "corridor=nope", "date_from=x", "page=999999"])
-def test_the_agreements_list_handles_bad_input(client, query):
-    assert client.get(f"/agreements/?{query}").status_code in (200, 400)
+@pytest.mark.parametrize("query", ["page=-1", "page=999999", "page=x"])
+def test_the_agreements_list_shows_a_page_for_a_bad_page_number(client, meeting, query):
+    Agreement.objects.create(meeting=meeting, statement="Open the Gwadar port road.")
+
+    response = client.get(f"/agreements/?{query}")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Open the Gwadar port road." in html
+    assert 'role="alert"' not in html
+
+
+@pytest.mark.parametrize(
+    "query, error",
+    [
+        ("corridor=nope", "Select a valid choice. nope is not one of the available choices."),
+        ("date_from=x", "Enter a date as YYYY-MM-DD, YYYY-MM or YYYY."),
+    ],
+)
+def test_the_agreements_list_shows_a_bad_filter_as_an_error_and_keeps_the_valid_ones(
+    client, meeting, query, error
+):
+    Agreement.objects.create(meeting=meeting, statement="Open the Gwadar port road.")
+    jcc = make_meeting("JCC", number=10, date="2021-09-23")
+    Agreement.objects.create(meeting=jcc, statement="Train more engineers.")
+
+    response = client.get(f"/agreements/?{query}&body=jcc")
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'role="alert"' in html
+    assert "<h2>Some filters could not be used</h2>" in html
+    assert error in html
+    assert "Train more engineers." in html
+    assert "Open the Gwadar port road." not in html
 
 
 @pytest.mark.parametrize("url", ["/meetings/nope/", "/people/nope/", "/no-such-page/"])
