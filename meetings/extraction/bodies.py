@@ -38,6 +38,8 @@ BODY_PATTERNS = [
         r"Consultations?(?:\s*\(BPCs?\))?",
     ),
     ("BPC", r"\bBPCs?\b"),
+    # "the second round of bilateral consultations between Pakistan and China"
+    ("BPC", r"bilateral\s+consultations"),
     (
         "BPC",
         r"diplomatic\s+consultations\s+at\s+(?:the\s+)?vice[-\s]+foreign[-\s]+minister(?:ial)?"
@@ -50,6 +52,81 @@ BODY_PATTERNS = [
     ),
 ]
 _CASE_SENSITIVE = re.compile(r"\\b[A-Z]")
+
+# The CPEC working groups, by the words real reports use for their topics: (short, regex).
+WORKING_GROUP_TOPICS = [
+    ("ICC", r"international\s+cooperation\s+(?:(?:and|&)\s+)?coordination"),
+    ("Planning", r"long[-\s]term\s+plan(?:ning)?|planning"),
+    ("Energy", r"energy|power"),
+    ("Transport", r"transport(?:ation)?(?:\s+infrastructure)?"),
+    ("Gwadar", r"gwadar(?:\s+port)?"),
+    ("Industrial", r"industrial\s+(?:cooperation|parks?)|industr(?:y|ies|ial)"),
+    ("SEZ", r"special\s+economic\s+zones?|(?-i:SEZs?)"),
+    ("Socio-Economic", r"socio[-\s]?economic\s+(?:development|cooperation)|social\s+sector"),
+    ("Security", r"(?:safety\s+and\s+)?security"),
+    ("S&T", r"science\s+(?:and|&)\s+technology"),
+    ("Agriculture", r"agricultur(?:e|al\s+cooperation)"),
+    ("IT", r"information\s+technology(?:\s+industry)?|(?-i:IT)(?:\s+industry)?"),
+    ("Water", r"water\s+resources?(?:\s+management)?"),
+]
+_TOPIC = "|".join(f"(?P<t_{i}>{rx})" for i, (_, rx) in enumerate(WORKING_GROUP_TOPICS))
+_TOPIC2 = "|".join(f"(?P<u_{i}>{rx})" for i, (_, rx) in enumerate(WORKING_GROUP_TOPICS))
+_CORRIDOR = r"(?:CPEC|CEPC|China[-\s]Pakistan\s+Economic\s+Corridor(?:\s*\(CPEC\))?)(?:'s)?\s+"
+_CORRIDOR_FILLER = rf"(?:(?:the\s+)?{_CORRIDOR})?"
+_WG_HEAD = r"(?:joint\s+)?working\s+(?P<plural>groups?)|JWG"
+# "Joint Working Group on Gwadar", "Joint Working Groups of China Pakistan Economic Corridor
+# (CPEC) Industrial Cooperation", "working group on transport infrastructure", "the two Joint
+# Working Groups on Gwadar and Socio-Economic Development"
+_WG_TOPIC_AFTER = re.compile(
+    rf"\b(?:{_WG_HEAD})\s+(?:\(JWG\)\s+)?(?:on|of|for)\s+{_CORRIDOR_FILLER}(?:{_TOPIC})\b"
+    rf"(?:\s+(?:and|&)\s+(?:{_TOPIC2})\b)?",
+    re.IGNORECASE,
+)
+# "Energy Working Group", "CPEC International Cooperation Coordination Working Group"
+_WG_TOPIC_BEFORE = re.compile(
+    rf"(?<![\w-])(?:{_CORRIDOR})?(?:{_TOPIC})\s+(?:joint\s+)?working\s+group\b",
+    re.IGNORECASE,
+)
+# "the joint working group (JWG) between the two governments ... to review the long-term plan"
+_WG_DESCRIBED = re.compile(
+    r"\b(?:joint\s+)?working\s+group\b(?:\s*\(JWG\))?(?P<between>[^.;]{0,150}?)\b"
+    r"(?:to\s+review|on|for)\s+(?:the\s+)?(?:CPEC'?s?\s+)?long[-\s]term\s+plan"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:CPEC|China-Pakistan\s+Economic\s+Corridor)"
+    r"(?:\s*\(CPEC\))?)?",
+    re.IGNORECASE,
+)
+
+
+def _topic_short(m: re.Match, prefix: str) -> str:
+    for key, value in m.groupdict().items():
+        if value and key.startswith(prefix):
+            return "JWG-" + WORKING_GROUP_TOPICS[int(key[2:])][0]
+    return ""
+
+
+def _working_groups(sentence: str, taken: list[BodyMention]) -> list[BodyMention]:
+    """The CPEC working groups named by their topics, before or after "working group"."""
+    found: list[BodyMention] = []
+
+    def add(short: str, a: int, b: int) -> None:
+        if short and not _overlaps(taken + found, a, b):
+            found.append(BodyMention(short, sentence[a:b], a, b))
+
+    for m in _WG_TOPIC_AFTER.finditer(sentence):
+        second = _topic_short(m, "u_")
+        topic_end = next(m.end(k) for k, v in m.groupdict().items() if v and k.startswith("t_"))
+        add(_topic_short(m, "t_"), m.start(), topic_end if second else m.end())
+        if second and m.group("plural") and m.group("plural").lower() == "groups":
+            start = next(m.start(k) for k, v in m.groupdict().items() if v and k.startswith("u_"))
+            add(second, start, m.end())
+    for m in _WG_TOPIC_BEFORE.finditer(sentence):
+        add(_topic_short(m, "t_"), m.start(), m.end())
+    if "plan" in sentence:
+        for m in _WG_DESCRIBED.finditer(sentence):
+            # the span is the group's name; the description after it is not
+            add("JWG-Planning", m.start(), m.start("between"))
+    return found
+
 
 # Known short forms for "Joint Working Group on <topic>" (topic compared lower-case).
 JWG_TOPIC_SHORT = {
@@ -303,6 +380,8 @@ def find_bodies(sentence: str, bodies: tuple[tuple[str, str], ...]) -> list[Body
         for m in pattern.finditer(sentence):
             if not _overlaps(found, m.start(), m.end()):
                 found.append(BodyMention(short, m.group(), m.start(), m.end()))
+    if "orking" in sentence or "JWG" in sentence:
+        found += _working_groups(sentence, found)
     found += _jwg_topics(sentence, found)
     found += _fuzzy(sentence, tuple((s, f) for s, f in bodies if len(f.split()) > 1), found)
     return sorted(found, key=lambda m: m.start)

@@ -14,7 +14,10 @@ from .ordinals import Ordinal, find_ordinals, typo_candidates
 from .text import any_of
 
 MEETING_NOUN = r"(?:meetings?|sessions?|rounds?|editions?|sittings?|instal?lments?|plenary)"
-_FILLER = r"(?:(?:CPEC|Pakistan-China|China-Pakistan|Sino-Pak(?:istan)?|Pak-China|annual)\s+)?"
+_FILLER = (
+    r"(?:\(?(?:special|commemorative|extraordinary)\)?\s+){0,2}"  # "12th (Special) JCC"
+    r"(?:(?:CPEC|Pakistan-China|China-Pakistan|Sino-Pak(?:istan)?|Pak-China|annual)\s+)?"
+)
 _NOUN_AFTER_ORDINAL = re.compile(
     rf"[\s-]*(?:[A-Za-z-]+\s+)?{MEETING_NOUN}\b(?P<of>\s+(?:of|between|with|on|under)\s+"
     r"(?:the\s+|their\s+|its\s+)?)?",
@@ -109,7 +112,7 @@ _PAST_BEFORE_FUTURE = re.compile(
     re.IGNORECASE,
 )
 REPORTED = re.compile(
-    r"\b(?:held|hold|holds|convened|convene|met|meet|took\s+place|co-?chaired|chaired|led|"
+    r"\b(?:held|hold|holds|convened|convene|conducted|met|meet|took\s+place|co-?chaired|chaired|led|"
     r"headed|hosted|concluded|opened|kicked\s+off|attended|venue|organi[sz]ed|commenced|began|"
     r"in\s+(?:a|the)\s+[\w-]+\s+round|during\s+the|at\s+the)\b",
     re.IGNORECASE,
@@ -285,6 +288,8 @@ def find_refs(
             add(body, None, m.start("w"), m.end("w"), typo=candidates)
     for body in all_bodies:
         if id(body) not in used and body not in bare:
+            if _PARENT_BEFORE.search(sentence, max(0, body.start - 40), body.start):
+                continue  # "the JWG on S&T, part of CPEC's JCC": the body above, not a meeting
             add(body, None, body.start, body.end)
     if refs and third_country_talks(sentence):
         return []
@@ -294,6 +299,11 @@ def find_refs(
     return sorted(refs, key=lambda r: r.start)
 
 
+_PARENT_BEFORE = re.compile(
+    r"\b(?:(?:is|are|being)\s+)?(?:(?:a\s+)?part\s+of|under\s+the\s+(?:framework|umbrella)\s+of|"
+    r"(?:sub-?)?groups?\s+of|set\s+up\s+(?:by|under))\s+(?:the\s+)?(?:CPEC'?s?\s+)?$",
+    re.IGNORECASE,
+)
 _OF_THE_FILLER = re.compile(r"\s+(?:of\s+)?(?:the\s+)?" + _FILLER, re.IGNORECASE)
 _NOUN_BEFORE_NUMBER = re.compile(rf"{MEETING_NOUN}\s*(?:No\.?|number)?\s*$", re.IGNORECASE)
 # "the 13th meeting of the China-Pakistan Economic Corridor (CPEC) Joint Working Group on ...":

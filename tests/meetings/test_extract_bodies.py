@@ -378,3 +378,93 @@ def test_this_nth_meeting_is_the_articles_own_body_not_the_one_named_last():
         "Diplomats said this seventh meeting was the most productive so far."
     )
     assert meetings_of(text) == [("JCC", 7)]
+
+
+@pytest.mark.parametrize(
+    "name, short",
+    [
+        ("Joint Working Group on Long-Term Planning", "JWG-Planning"),
+        ("CPEC Energy Working Group", "JWG-Energy"),
+        ("working group on transport infrastructure", "JWG-Transport"),
+        ("China-Pakistan Joint Working Group on Gwadar", "JWG-Gwadar"),
+        ("Joint Working Group on CPEC Industrial Cooperation", "JWG-Industrial"),
+        (
+            "Joint Working Groups of China Pakistan Economic Corridor (CPEC) Industrial Cooperation",
+            "JWG-Industrial",
+        ),
+        ("Joint Working Group on Special Economic Zones", "JWG-SEZ"),
+        ("joint working group on socio-economic development", "JWG-Socio-Economic"),
+        ("Joint Working Group on safety and Security CPEC", "JWG-Security"),
+        ("Joint Working Group (JWG) on Science and Technology", "JWG-S&T"),
+        ("Agriculture Working Group", "JWG-Agriculture"),
+        ("Joint Working Group on Information Technology Industry", "JWG-IT"),
+        ("working group on water resources", "JWG-Water"),
+        ("CPEC International Cooperation Coordination Working Group", "JWG-ICC"),
+        (
+            "China-Pakistan Economic Corridor International Cooperation and Coordination Working "
+            "Group",
+            "JWG-ICC",
+        ),
+    ],
+)
+def test_every_cpec_working_group_is_recognised_under_its_real_names(name, short):
+    assert meetings_of(f"The fourth meeting of the {name} was held in Karachi.") == [(short, 4)]
+
+
+def test_a_working_group_described_by_its_task_is_that_group():
+    text = (
+        "The second meeting of the joint working group (JWG) between the two governments was "
+        "held on Monday to review the long-term plan of CPEC."
+    )
+    assert meetings_of(text) == [("JWG-Planning", 2)]
+
+
+def test_two_working_groups_named_together_are_two_meetings():
+    text = (
+        "Pakistan and China conducted meetings of the two Joint Working Groups on Energy and "
+        "Water Resources. The 7th Session of the Joint Working Group on Energy was co-chaired "
+        "by two secretaries."
+    )
+    assert sorted(meetings_of(text), key=str) == [("JWG-Energy", 7), ("JWG-Water", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The second round of bilateral consultations between Pakistan and China was held.", 2),
+        ("Pakistan and China held the first round of political consultations in Islamabad.", 1),
+        ("The 9th Joint Coordination Committee meeting was held in Beijing.", 9),
+        ("The inaugural meeting of the Joint Cooperation Committee was held in Beijing.", 1),
+    ],
+)
+def test_bpc_and_jcc_under_other_words(sentence, expected):
+    assert [n for _, n in meetings_of(sentence)] == [expected]
+
+
+def test_a_body_named_as_the_parent_of_the_group_is_not_a_meeting():
+    text = (
+        "The second meeting of the Joint Working Group on Agriculture, which is part of the "
+        "CPEC's Joint Cooperation Committee (JCC), was held via video link."
+    )
+    assert meetings_of(text) == [("JWG-Agriculture", 2)]
+
+
+def test_working_groups_listed_as_a_jcc_agenda_are_not_meetings():
+    text = (
+        "The ninth JCC was held in Islamabad. During the meeting, the CPEC working groups in "
+        "energy, transport infrastructure and industrial cooperation reported progress."
+    )
+    assert meetings_of(text) == [("JCC", 9)]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "12th (Special) JCC",
+        "12th (Special) Joint Cooperation Committee meeting",
+        "Special Commemorative 12th Joint Coordination Committee (JCC) meeting",
+        "12th Special JCC",
+    ],
+)
+def test_a_special_session_keeps_its_number(name):
+    assert meetings_of(f"The {name} was held in Beijing.") == [("JCC", 12)]
