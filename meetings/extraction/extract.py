@@ -42,6 +42,7 @@ from .topics import (
     find_agreement,
     find_corridors,
     focus_in,
+    group_topic,
     match_focus_areas,
     matchers_for,
 )
@@ -472,6 +473,7 @@ class _Article:
                     if meeting not in targets and all(x.slug != f.slug for x in meeting.focus):
                         meeting.focus.append(FocusAreaMention(f.slug, self.evidence(i)))
             previous_focus = focus_ok
+        self._group_topics()
         self._derive_corridors()
 
     def _main_on_date(self, text: str, mains: list[_Meeting]) -> _Meeting | None:
@@ -619,6 +621,14 @@ class _Article:
             return None
         title, country = self.registry.get(found[0], ("", ""))
         return Person(found[0], p.title or title, p.country or country, p.start, p.end)
+
+    def _group_topics(self) -> None:
+        """A working group on a topic (Gwadar, agriculture, security) works on that topic at
+        the session the article reports, whatever else it says the sides agreed."""
+        for m in [m for m in self.meetings if m.is_main]:
+            for slug in group_topic(m.body, self._body_name(m), self.vocabulary, self.matchers):
+                if all(f.slug != slug for f in m.focus):
+                    m.focus.append(FocusAreaMention(slug, m.evidence))
 
     def _derive_corridors(self) -> None:
         for m in self.meetings:

@@ -22,6 +22,7 @@ _CUES = (
     r"emphasi[sz]\w*|stress(?:ed|ing)|focus\w*|priorit\w*|discuss\w*|review\w*|resolve[ds]?|"
     r"decided|pledg\w*|vow\w*|explor\w*|identified|"
     r"(?:agreements?|decisions?)\s+(?:on|to|that|regarding|was|were|has|had|reached)\b|"
+    r"(?:mous?|memorand(?:um|a)(?:\s+of\s+understanding)?)\s+(?:on|in|for|regarding)\b|"
     r"reached\s+(?:an\s+)?agreement|"
     r"(?:cooperation|collaboration|partnerships?|cooperate|collaborate|exchanges?|projects?)"
     r"\s+(?:in|on|across|within|regarding|for|including)\b|"
@@ -352,6 +353,8 @@ TOOK_STOCK = re.compile(
     r"\b(?:discuss\w*|deliberat\w*|exchanged\s+views|took\s+stock|"
     r"review\w*\s+(?:the\s+|of\s+)?(?:\w+\s+)?(?:progress|status|implementation|"
     r"completion|performance|achievements?|work|projects?|developments?)|"
+    r"(?:was|were|been|being)\s+(?:\w+\s+)?(?:reviewed|discussed|deliberated|examined|assessed|"
+    r"evaluated|noted|appreciated)|"
     r"satisf\w*|appreciat\w*|lauded|commended|hailed|praised|"
     r"(?:completed|completion\s+of|inaugurat\w*|operationali[sz]\w*)\b)"
 )
@@ -384,7 +387,7 @@ _COMMENTARY_HINT = any_of(
 _NEGATED_HINT = any_of("no", "never", "neither", "n't", "failed", "without", "remain")
 _TOOK_STOCK_HINT = any_of(
     *"""discuss deliberat exchanged took review satisf appreciat lauded commended hailed
-    praised complet inaugurat operationali""".split()
+    praised complet inaugurat operationali examined assessed evaluated noted""".split()
 )
 _CAUSE_HINT = any_of(
     "because", "due", "owing", "result", "wake", "caused", "account", "since", "led", "leading"
@@ -401,7 +404,7 @@ CLAUSE_BREAK = re.compile(
     r",?\s+(?:and|while)\s+(?=(?:(?:also|further|then|later|jointly)\s+)?(?:agreed|decided|"
     r"resolved|reaffirmed|reiterated|pledged|vowed|committed|underscored|emphasi[sz]ed|stressed|"
     r"identified|reviewed|discussed|expressed|noted|appreciated|welcomed|lauded|signed|approved)\b)|"
-    r",\s+(?=(?:the|both)\s+(?:two\s+)?(?:sides|countries|delegations|parties)\b)"
+    r",\s+(?:and\s+)?(?=(?:the|both)\s+(?:two\s+)?(?:sides|countries|delegations|parties)\b)"
 )
 # The focus words that follow name a cause or a consequence, not a topic of the meeting.
 CAUSE = re.compile(
@@ -423,6 +426,16 @@ EVENT_AFTER = re.compile(
 )
 
 
+# The focus word names a kind of organisation ("participants from finance institutes"): who
+# took part, not what was agreed ("set up a training institute" is one thing agreed).
+_ORGANISATION_AFTER = re.compile(
+    r"[\s-]+(?:institutes|institutions|ministries|divisions|departments|authorities)\b",
+    re.IGNORECASE,
+)
+# A figure of speech, not the sector: "inject positive energy into the corridor".
+_FIGURATIVE = re.compile(r".*\bpositive\s+energy$", re.DOTALL)
+
+
 def _split(pattern: re.Pattern, text: str, a: int, b: int) -> list[tuple[int, int]]:
     spans, start = [], a
     for m in pattern.finditer(text, a, b):
@@ -432,6 +445,9 @@ def _split(pattern: re.Pattern, text: str, a: int, b: int) -> list[tuple[int, in
     return spans
 
 
+_GOES_ON = re.compile(r"\s*(?:and\s+|also\s+)*to\s+[a-z]")
+
+
 def _clauses(low: str) -> list[tuple[int, int]]:
     """Clauses of the sentence; of several statements (';', 'but', 'while'), only those with
     a cue of their own ("the emphasis was on X; four years later, the talk is of minerals")."""
@@ -439,7 +455,13 @@ def _clauses(low: str) -> list[tuple[int, int]]:
     if ";" in low or "but" in low or "whereas" in low or "while" in low:
         statements = _split(STATEMENT_BREAK, low, 0, len(low))
         if len(statements) > 1:
-            statements = [(a, b) for a, b in statements if _ANY_CUE.search(low, a, b)]
+            kept, previous = [], False
+            for a, b in statements:
+                # "agreed to enhance X; to facilitate Y": a list of what was agreed goes on
+                previous = bool((previous and _GOES_ON.match(low, a)) or _ANY_CUE.search(low, a, b))
+                if previous:
+                    kept.append((a, b))
+            statements = kept
     if " and " not in low and "while" not in low and ", " not in low:
         return statements
     return [c for a, b in statements for c in _split(CLAUSE_BREAK, low, a, b)]
@@ -454,6 +476,7 @@ def _agreed_only(sentence: str, found: list[Match]) -> list[Match]:
     low = sentence.lower()
     if len(low) != len(sentence):
         low = sentence
+    wish = _WISH_HINT_RE.search(low) is not None and ONE_SIDE_WISH.search(low) is not None
     negated = _NEGATED_HINT.search(low) is not None
     took_stock = _TOOK_STOCK_HINT.search(low) is not None and TOOK_STOCK.search(low) is not None
     caused = _CAUSE_HINT.search(low) is not None
@@ -467,9 +490,16 @@ def _agreed_only(sentence: str, found: list[Match]) -> list[Match]:
         agreed = AGREED.search(clause) if took_stock or event else None
         if took_stock and not agreed and TOOK_STOCK.search(clause):
             continue
+        # "the Pakistani side briefed on security, and both sides agreed on agriculture"
+        if wish and ONE_SIDE_WISH.search(clause) and not BOTH_SIDES.search(clause):
+            continue
         cause = CAUSE.search(clause) if caused else None
         for f in inside:
             if cause and f.start >= a + cause.end():
+                continue
+            if _ORGANISATION_AFTER.match(sentence, f.end) or _FIGURATIVE.match(
+                low, max(0, f.start - 10), f.end
+            ):
                 continue
             if event and EVENT_AFTER.match(sentence, f.end):
                 if not agreed or f.start < a + agreed.start():
@@ -572,3 +602,25 @@ def clean_statement(sentence: str) -> str:
     if text and text[-1] not in ".!?":
         text += "."
     return text
+
+
+_GROUP_WORDS = re.compile(
+    r"\b(?:cpec|china[-\s]pakistan|pakistan[-\s]china|joint\s+working\s+groups?|jwgs?|on|for|of|"
+    r"the|economic\s+corridor)\b"
+)
+
+
+def group_topic(body: str, body_name: str, vocabulary, matchers=None) -> list[str]:
+    """The focus areas a working group's topic names ("Joint Working Group on Gwadar" ->
+    maritime): what its every session works on. Empty for other bodies and topics without
+    a focus area (international cooperation, planning)."""
+    if not body.startswith("JWG-"):
+        return []
+    topic = _GROUP_WORDS.sub(" ", body_name.lower())
+    found = match_focus_areas(topic, vocabulary, matchers=matchers)
+    found += match_focus_areas(body[len("JWG-") :], vocabulary, matchers=matchers)
+    slugs: list[str] = []
+    for f in found:
+        if f.slug not in slugs:
+            slugs.append(f.slug)
+    return slugs

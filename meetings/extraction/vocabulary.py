@@ -73,7 +73,20 @@ FOCUS_AREAS = {
     ),
     "information-technology": (
         "Information technology",
-        ["information technology", "IT", "digital", "digital economy", "ICT"],
+        [
+            "information technology",
+            "IT",
+            "digital",
+            "digital economy",
+            "ICT",
+            "digitalization",
+            "digitalisation",
+            "digitization",
+            "digitisation",
+            "telecommunication",
+            "telecommunications",
+            "e-commerce",
+        ],
     ),
     "livelihood": (
         "People's livelihood",
@@ -96,6 +109,7 @@ FOCUS_AREAS = {
             "infrastructure",
             "regional connectivity",
             "transport",
+            "transportation",
             "railway",
             "roads",
             "ML-1",
@@ -109,7 +123,14 @@ FOCUS_AREAS = {
     ),
     "trade-investment": (
         "Trade and investment",
-        ["trade", "investment", "investments", "exports", "business-to-business"],
+        [
+            "trade",
+            "investment",
+            "investments",
+            "exports",
+            "business-to-business",
+            "business to business",
+        ],
     ),
     "media-culture": (
         "Media and culture",
@@ -155,6 +176,8 @@ FOCUS_AREAS = {
             "vaccine",
             "vaccines",
             "vaccination",
+            "COVID-19",
+            "pandemic",
         ],
     ),
     "education": (

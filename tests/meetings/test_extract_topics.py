@@ -354,7 +354,8 @@ def test_a_session_named_by_its_topic_gets_the_facts_that_follow():
     sez, farm = meetings["JWG-SEZ"], meetings["JWG-Agriculture"]
     assert [p.name for p in sez.co_chairs] == ["Asad Mir", "Wang Ming"]
     assert farm.co_chairs == []
-    assert [f.slug for f in sez.focus_areas] == ["industry"]
+    # (each group's own topic comes last: what its session works on, whatever it agreed)
+    assert [f.slug for f in sez.focus_areas] == ["industry", "sez"]
     assert [f.slug for f in farm.focus_areas] == ["agriculture"]
 
 
@@ -364,7 +365,7 @@ def test_a_sentence_giving_one_sessions_day_is_about_that_session():
         "agreed to fast-track industrial zones."
     )
     meetings = _by_body(text)
-    assert [f.slug for f in meetings["JWG-SEZ"].focus_areas] == ["industry"]
+    assert [f.slug for f in meetings["JWG-SEZ"].focus_areas] == ["industry", "sez"]
     assert [f.slug for f in meetings["JWG-Agriculture"].focus_areas] == ["agriculture"]
 
 
@@ -381,3 +382,106 @@ def test_a_sentence_giving_one_sessions_day_is_about_that_session():
 )
 def test_wording_that_only_looks_negative_keeps_its_areas(sentence, slugs):
     assert focus(HEAD + sentence) == slugs
+
+
+# --- what the sides agreed, in the wording of real reports ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, slugs",
+    [
+        (
+            "The two sides agreed to promote CPEC to tilt towards industries, agriculture, "
+            "science and technology and people's livelihood.",
+            ["industry", "agriculture", "science-technology", "livelihood"],
+        ),
+        (
+            "Both sides agreed that the corridor should lean towards farming, industrial parks "
+            "and information technology in its next phase.",
+            ["agriculture", "industry", "information-technology"],
+        ),
+        (
+            "The two countries would highlight cooperation in health and digitalisation, and "
+            "step up cooperation in industries.",
+            ["health", "information-technology", "industry"],
+        ),
+        (
+            "The sides inked three MoUs on mining, tourism and media.",
+            ["mining", "tourism", "media-culture"],
+        ),
+        (
+            "Pakistan and China agreed to enhance business to business linkages; to facilitate "
+            "the digitization of customs; and to widen transportation links.",
+            ["trade-investment", "information-technology", "connectivity"],
+        ),
+        ("Both sides agreed to expand cooperation against the COVID-19 pandemic.", ["health"]),
+        (
+            "The sides agreed to cooperate in e-commerce and telecommunications.",
+            ["information-technology"],
+        ),
+        # one side's briefing, then what both agreed
+        (
+            "The Pakistani side briefed the meeting on security arrangements, and both sides "
+            "agreed to enhance cooperation in agriculture.",
+            ["agriculture"],
+        ),
+        # a training institute set up is agreed; the institutes taking part are not
+        (
+            "Officials from finance institutions and research institutes attended, and the "
+            "sides agreed to set up a vocational training institute.",
+            ["education"],
+        ),
+    ],
+)
+def test_what_the_sides_agreed_in_real_phrasings(sentence, slugs):
+    assert focus(HEAD + sentence) == slugs
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two sides agreed to inject positive energy into the corridor.",
+        "They agreed to accumulate positive energy and to cope with risks together.",
+        "The progress of infrastructure projects in Gwadar was reviewed.",
+        "The implementation status of energy projects was reviewed in the meeting.",
+        "The future course of the port and the free zone was also deliberated upon.",
+        "Power projects were examined in detail.",
+        "He told participants from finance institutes and energy departments that ties were "
+        "strong, adding that cooperation had grown.",
+        "The sides agreed to enhance cooperation; meanwhile, tourism numbers fell.",
+    ],
+)
+def test_figures_of_speech_reviews_and_participants_are_not_agreed_areas(sentence):
+    assert focus(HEAD + sentence) == []
+
+
+@pytest.mark.parametrize(
+    "group, slug",
+    [
+        ("Joint Working Group on Gwadar", "maritime"),
+        ("China-Pakistan Joint Working Group on Agriculture", "agriculture"),
+        ("Joint Working Group on Safety and Security", "security"),
+        ("CPEC Joint Working Group on Industrial Cooperation", "industry"),
+        ("Joint Working Group on Special Economic Zones", "sez"),
+        ("Joint Working Group on Information Technology", "information-technology"),
+    ],
+)
+def test_a_working_group_on_a_topic_works_on_that_topic(group, slug):
+    text = (
+        f"The fourth meeting of the {group} was held in Islamabad on 3 May 2024.\n"
+        "The implementation status of the projects was reviewed."
+    )
+    assert focus(text) == [slug]
+
+
+def test_a_group_without_a_focus_area_topic_adds_none_nor_does_a_session_recalled():
+    text = (
+        "The fifth meeting of the Joint Working Group on International Cooperation and "
+        "Coordination was held in Beijing on 3 May 2024.\n"
+        "It reviewed the progress since the third meeting of the Joint Working Group on "
+        "Gwadar held in 2021."
+    )
+    assert [(m.body, m.number, m.focus_areas) for m in extract(text).meetings] == [
+        ("JWG-ICC", 5, []),
+        ("JWG-Gwadar", 3, []),
+    ]
