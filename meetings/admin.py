@@ -258,8 +258,25 @@ class PersonAdmin(admin.ModelAdmin):
 class SourceDocumentAdmin(admin.ModelAdmin):
     list_display = ["__str__", "outlet", "published_on", "ingested_at"]
     search_fields = ["title", "outlet", "file_name", "text"]
-    readonly_fields = ["sha256", "ingested_at"]
+    fields = [
+        "title",
+        "outlet",
+        "url",
+        "published_on",
+        "file_name",
+        "text",
+        "sha256",
+        "ingested_at",
+    ]
+    # The text is what every evidence span indexes into, and its hash what makes ingesting
+    # it again a no-op: correct the extracted facts, not the article.
+    readonly_fields = ["text", "sha256", "ingested_at"]
     date_hierarchy = "published_on"
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "url":
+            kwargs["assume_scheme"] = "https"  # as the article form does
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(Evidence)

@@ -55,3 +55,34 @@ def article_paths(paths):
             yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
         else:
             yield path
+
+
+def header_spans(text):
+    """(start, end) of the lines at the top of `text` that describe the article rather than
+    tell it (the `date`, `title:`, `outlet:` and `url:` lines the extractor reads), each
+    with the blank lines after it: what a page showing the article can leave out. Offsets
+    index `text` itself."""
+    from .extraction.text import _HEADER_LINES, normalize, publication_date, read_header
+
+    norm = normalize(text)  # the same length as `text`
+    _, start = publication_date(norm)
+    _, blanked = read_header(norm)
+    spans, hiding = [], False
+    if start:
+        start += len(norm[start:]) - len(norm[start:].lstrip(" "))
+        spans, hiding = [(0, start)], True
+    pos, lines = start, 0
+    while pos < len(norm) and lines <= _HEADER_LINES:
+        end = norm.find("\n", pos)
+        end = len(norm) if end == -1 else end + 1
+        line, left = norm[pos:end], blanked[pos:end]
+        if line.strip() and not left.strip():  # a line the extractor read as a header
+            spans.append((pos, end))
+            hiding = True
+        elif not line.strip() and hiding:
+            spans.append((pos, end))
+        elif line.strip():
+            hiding = False
+        lines += bool(line.strip())
+        pos = end
+    return spans

@@ -140,8 +140,9 @@ MEETING_COLUMNS = (
     Column(
         "sources",
         "list of text",
-        "The source documents that report the meeting: each one's URL, or its title "
-        "when it has no URL, separated by '; '.",
+        "The source documents that report the meeting, separated by '; ', each as "
+        "`Outlet: Headline <URL>` with the parts that are known (the file name when neither "
+        "outlet, headline nor URL is).",
     ),
     Column("url", "URL", "The meeting's page on this site, with the evidence for every fact."),
     Column(
@@ -464,8 +465,17 @@ def _co_chairs_by_meeting(ids, using):
     return found
 
 
+def source_citation(outlet, title, file_name, url):
+    """A source as the `sources` cell names it: `Outlet: Headline <URL>`, each part there
+    when known (the file name stands in for a missing headline when nothing else names it)."""
+    name = ": ".join(part for part in (outlet, title) if part)
+    if not name and not url:
+        name = file_name
+    return " ".join(part for part in (name, f"<{url}>" if url else "") if part)
+
+
 def _sources_by_meeting(ids, using):
-    """{meeting id: (URL or title, ...)}, in the order the documents were added."""
+    """{meeting id: (citation, ...)}, in the order the documents were added."""
     found = {}
     rows = (
         Meeting.sources.through.objects.using(using)
@@ -473,13 +483,14 @@ def _sources_by_meeting(ids, using):
         .order_by("meeting_id", "sourcedocument_id")
         .values_list(
             "meeting_id",
-            "sourcedocument__url",
+            "sourcedocument__outlet",
             "sourcedocument__title",
             "sourcedocument__file_name",
+            "sourcedocument__url",
         )
     )
-    for meeting_id, url, title, file_name in rows:
-        found[meeting_id] = (*found.get(meeting_id, ()), url or title or file_name)
+    for meeting_id, *source in rows:
+        found[meeting_id] = (*found.get(meeting_id, ()), source_citation(*source))
     return found
 
 

@@ -16,7 +16,6 @@ the report said.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -121,9 +120,9 @@ def ingest_text(text, *, file_name="", title="", outlet="", url="", extraction=N
             text=text,
             sha256=sha256,
             file_name=file_name,
-            title=(title or extraction.title or Path(file_name).stem)[:300],
-            outlet=outlet,
-            url=url,
+            title=(title or extraction.title)[:300],
+            outlet=(outlet or extraction.outlet)[:200],
+            url=source_url(url or extraction.url),
             published_on=parse_partial_date(extraction.published_on)[0],
         )
         writer = _Writer(document)
@@ -136,6 +135,15 @@ def ingest_text(text, *, file_name="", title="", outlet="", url="", extraction=N
             meetings_updated=writer.updated,
             conflicts=writer.conflicts,
         )
+
+
+def source_url(url):
+    """An address as a link can use: a header's `www.example.com/...` gets its scheme;
+    one too long to store is dropped rather than cut into a wrong address."""
+    url = url.strip()
+    if url and not url.lower().startswith(("http://", "https://")):
+        url = f"https://{url}"
+    return url if len(url) <= SourceDocument._meta.get_field("url").max_length else ""
 
 
 def find_meeting(body, mention):

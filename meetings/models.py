@@ -535,9 +535,11 @@ class ExportRow(models.Model):
 
 
 class SourceDocument(models.Model):
-    title = models.CharField(max_length=300, blank=True)
-    outlet = models.CharField(max_length=200, blank=True)
-    url = models.URLField(max_length=500, blank=True)
+    title = models.CharField(max_length=300, blank=True, help_text="The article's headline.")
+    outlet = models.CharField(
+        max_length=200, blank=True, help_text="Who published it: a newspaper, agency or ministry."
+    )
+    url = models.URLField("address", max_length=500, blank=True)
     file_name = models.CharField(max_length=300, blank=True)
     published_on = models.DateField(null=True, blank=True)
     text = models.TextField()
@@ -549,7 +551,13 @@ class SourceDocument(models.Model):
         verbose_name = "source document"
 
     def __str__(self):
-        return self.title or self.file_name or f"Document {self.sha256[:12]}"
+        if self.title:
+            return self.title
+        # Without a headline, who published it and when names it better than a file name.
+        if self.outlet:
+            when = f", {self.published_on:%-d %B %Y}" if self.published_on else ""
+            return f"{self.outlet}{when}"
+        return self.file_name or f"Document {self.sha256[:12]}"
 
     def get_absolute_url(self):
         return reverse("meetings:source", args=[self.pk])

@@ -1,7 +1,7 @@
 """Keep stored export rows (ExportRow) in step with the rows they are built from.
 
 A change to a meeting's participants, delegations, focus areas, corridors, agreements or
-sources, or to a person's name or a document's URL or title, forgets the stored rows of the
+sources, or to a person's name or a document's outlet, headline or URL, forgets the stored rows of the
 meetings it touches (see exports.forget_export_rows). Writes that send no signals
 (QuerySet.update, bulk_create, raw SQL) must forget the rows themselves, as
 Person.merge_into does; `manage.py refresh_export_rows` rebuilds them all.

@@ -1,11 +1,15 @@
 """Formatting for the analysts' pages: dates at their precision, query strings that
 keep the current filters, evidence links and highlighted source text."""
 
+from itertools import chain
+
 from django import template
 from django.urls import reverse
 from django.utils.dateformat import format as format_date
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+
+from meetings.articles import header_spans
 
 register = template.Library()
 
@@ -35,6 +39,21 @@ def iso_partial_date(meeting):
 def evidence_url(evidence):
     """The evidence's sentence on its source page (no query for the document)."""
     return f"{reverse('meetings:source', args=[evidence.document_id])}#evidence-{evidence.pk}"
+
+
+@register.simple_tag
+def source_byline(document):
+    """What the source page says under the source's name: its outlet and publication date
+    (those its name, SourceDocument.__str__, doesn't already hold) and a link to the
+    original."""
+    parts = []
+    if document.title and document.outlet:
+        parts.append(format_html('<span class="outlet">{}</span>', document.outlet))
+    if document.published_on and (document.title or not document.outlet):
+        parts.append(format_html("published {}", format_date(document.published_on, "j F Y")))
+    if document.url:
+        parts.append(format_html('<a href="{}" rel="noopener">original article</a>', document.url))
+    return mark_safe(" · ".join(parts))  # noqa: S308 - each part is escaped by format_html
 
 
 @register.simple_tag(takes_context=True)
@@ -78,26 +97,29 @@ def current_query(context):
     return f"?{encoded}" if encoded else ""
 
 
-def highlight_spans(text, spans):
+def highlight_spans(text, spans, hidden=()):
     """`text`, HTML-escaped, with each (start, end, id, href, title) span marked.
 
     Spans may overlap: the text is cut at every span boundary and each covered piece
     becomes one <mark> (never nested), linking to the first span covering it. A span's
     id goes on the mark where it starts (or on an empty anchor inside it when several
-    spans start there), so `#evidence-N` lands on its first word.
+    spans start there), so `#evidence-N` lands on its first word. The (start, end)
+    ranges in `hidden` are left out, except where a span covers them.
     """
     spans = [
         (max(0, start), min(len(text), end), *rest)
         for start, end, *rest in spans
         if 0 <= start < end and start < len(text)
     ]
-    cuts = sorted({0, len(text), *(s[0] for s in spans), *(s[1] for s in spans)})
+    hidden = [(start, end) for start, end in hidden if start < end]
+    cuts = sorted({0, len(text), *(s[0] for s in spans), *(s[1] for s in spans), *chain(*hidden)})
     pieces = []
     for left, right in zip(cuts, cuts[1:], strict=False):
         chunk = escape(text[left:right])
         covering = [s for s in spans if s[0] <= left and right <= s[1]]
         if not covering:
-            pieces.append(chunk)
+            if not any(start <= left and right <= end for start, end in hidden):
+                pieces.append(chunk)
             continue
         starting = [s for s in covering if s[0] == left]
         mark_id = f' id="{escape(starting[0][2])}"' if starting else ""
@@ -112,12 +134,13 @@ def highlight_spans(text, spans):
 
 @register.simple_tag
 def highlighted_text(document, evidence_list):
-    """The source document's text with each evidence sentence marked and linked to its fact."""
+    """The source document's text with each evidence sentence marked and linked to its fact,
+    without the header lines that the page shows as the source's outlet, headline and date."""
     spans = [
         (e.start, e.end, f"evidence-{e.pk}", fact_url(e), f"{e.get_fact_display()}: {e.label}")
         for e in evidence_list
     ]
-    return highlight_spans(document.text, spans)
+    return highlight_spans(document.text, spans, hidden=header_spans(document.text))
 
 
 def fact_url(evidence):

@@ -58,7 +58,7 @@ def test_a_meeting_row_holds_its_facts_in_the_documented_columns(client):
         "corridors_derived": "green",
         "agreements_count": "2",
         "review_status": "extracted",
-        "sources": "https://example.org/jwg-icc-2; APP report",
+        "sources": "Second JWG-ICC held <https://example.org/jwg-icc-2>; APP report",
         "url": f"http://testserver/meetings/{meeting.slug}/",
         "status": "held",
     }

@@ -88,7 +88,7 @@ def test_a_stored_row_holds_the_cells_the_csv_writes(client):
         "Foreign Secretary",
     )
     assert stored.agreements_count == 1
-    assert stored.sources == "https://example.org/2; APP report"
+    assert stored.sources == "Second JWG-ICC held <https://example.org/2>; APP report"
     (row,) = csv_dicts(client.get("/meetings/export.csv"))
     assert row["co_chair_china_title"] == "Vice Foreign Minister; "
     assert (row["focus_areas"], row["corridors"], row["corridors_derived"]) == (
@@ -99,7 +99,7 @@ def test_a_stored_row_holds_the_cells_the_csv_writes(client):
     (obj,) = json_rows(client.get("/meetings/export.json"))
     assert obj["co_chair_china_title"] == ["Vice Foreign Minister", ""]
     assert obj["co_chair_pakistan"] == ["Sohail Mahmood"]
-    assert obj["sources"] == ["https://example.org/2", "APP report"]
+    assert obj["sources"] == ["Second JWG-ICC held <https://example.org/2>", "APP report"]
 
 
 def test_the_export_reads_the_stored_row_rather_than_working_it_out(client):
@@ -294,7 +294,10 @@ def test_changing_deleting_and_relinking_sources_rebuilds_the_rows(
     with committed():
         SourceDocument.objects.filter(sha256="b3").delete()
     assert_stored_and_current(client)
-    assert ExportRow.objects.get(meeting=other).sources == "https://example.org/2"
+    assert (
+        ExportRow.objects.get(meeting=other).sources
+        == "Second JWG-ICC held <https://example.org/2>"
+    )
 
 
 def test_renaming_a_focus_area_changes_no_rows_and_the_export_follows(
