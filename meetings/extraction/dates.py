@@ -155,13 +155,18 @@ def _valid(y: int, mo: int, d: int) -> bool:
     return True
 
 
-def infer_year(month: int, day: int, published: date | None) -> int | None:
+def infer_year(month: int, day: int, published: date | None, ahead: bool = False) -> int | None:
     """The year of a year-less date: the publication year, or the one before when the
-    date would otherwise fall well after publication."""
+    date would otherwise fall well after publication (`ahead`, for a preview: the one after
+    when it would fall well before)."""
     if published is None:
         return None
     year = published.year
-    if _valid(year, month, day) and date(year, month, day) > published + timedelta(days=31):
+    if not _valid(year, month, day):
+        return year
+    if ahead and date(year, month, day) < published - timedelta(days=7):
+        year += 1
+    elif not ahead and date(year, month, day) > published + timedelta(days=31):
         year -= 1
     return year
 
@@ -329,7 +334,7 @@ def _mention(kind: str, m: re.Match, sentence: str, published: date | None, ahea
         return DateMention(f"{int(m.group('y')):04d}-{month:02d}", "month", m.start(), m.end())
     day = int(m.group("d"))
     if kind == "day?":
-        year = infer_year(month, day, published)
+        year = infer_year(month, day, published, ahead)
         if year is None:
             return None
     else:

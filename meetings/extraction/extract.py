@@ -106,6 +106,7 @@ class _Meeting:
         self.first = first
         self.names: list[str] = []
         self.is_main = False
+        self.planned = False  # previewed ("will be held", "upcoming"), not reported held
         self.evidence: Evidence | None = None
         self.date: DateMention | None = None
         self.date_evidence: Evidence | None = None
@@ -243,6 +244,7 @@ class _Article:
                 x
                 for x in self.meetings
                 if x.body == m.body
+                and not x.planned
                 and x.number is not None
                 and x.number > m.number
                 and id(x) in told
@@ -286,11 +288,12 @@ class _Article:
             out.append(refs)
         return out
 
-    def _meeting(self, body: str, number: int | None, ref: Ref) -> _Meeting:
+    def _meeting(self, body: str, number: int | None, ref: Ref, planned=False) -> _Meeting:
         for m in self.meetings:
-            if m.body == body and m.number == number:
+            if m.body == body and m.number == number and m.planned == planned:
                 return m
         m = _Meeting(body, number, (ref.sentence, ref.start))
+        m.planned = planned
         self.meetings.append(m)
         return m
 
@@ -304,10 +307,13 @@ class _Article:
             meeting.evidence = self.evidence(ref.sentence)
 
     def _resolve(self, refs_by_sentence: list[list[Ref]]) -> None:
-        refs = [r for refs in refs_by_sentence for r in refs if r.body and not r.future]
+        everything = [r for refs in refs_by_sentence for r in refs if r.body]
+        previewed = self._previewed(everything)
+        refs = [r for r in everything if not r.future and (r.body, r.number) not in previewed]
         for r in refs:
             if r.number is not None:
                 self._attach(r, self._meeting(r.body, r.number, r))
+        self._plan([r for r in everything if r not in refs], previewed)
         numbered = {(m.body, m.number) for m in self.meetings}
         spelt: set[int] | None = None
         for r in refs:
@@ -336,6 +342,11 @@ class _Article:
                 if found:
                     self._attach(r, found[0])
         self._choose_main(refs)
+        if not any(m.is_main for m in self.meetings):
+            # A preview: the coming meeting is the article's news.
+            planned = sorted((m for m in self.meetings if m.planned), key=lambda m: m.first)
+            if planned:
+                planned[0].is_main = True
         for r in refs:
             if r.number is None and r.meeting is None and r.body in numbered_bodies:
                 target = self._same_body(r)
@@ -344,6 +355,33 @@ class _Article:
         for m in self.meetings:
             if m.evidence is None:  # created from a reference later attached elsewhere
                 m.evidence = self.evidence(m.first[0])
+
+    def _previewed(self, refs: list[Ref]) -> set[tuple[str, int]]:
+        """Numbered meetings the article only previews: named in the future ("the upcoming
+        14th JCC", "will be held") and nowhere told as held."""
+        future = {(r.body, r.number) for r in refs if r.future and r.number is not None}
+        held = {
+            (r.body, r.number)
+            for r in refs
+            if not r.future
+            and _TOLD_HELD.search(self.sentences[r.sentence].text)
+            and not _PREVIEW.search(self.sentences[r.sentence].text)
+        }
+        return future - held
+
+    def _plan(self, refs: list[Ref], previewed: set[tuple[str, int]]) -> None:
+        """Planned meetings from the mentions of coming ones."""
+        for r in refs:
+            if (r.body, r.number) in previewed and not r.back:
+                self._attach(r, self._meeting(r.body, r.number, r, planned=True))
+        for r in refs:
+            if r.number is not None or r.back or not r.future:
+                continue
+            same = [m for m in self.meetings if m.planned and m.body == r.body]
+            if same:
+                self._attach(r, same[0])
+            elif _PREVIEW.search(self.sentences[r.sentence].text):
+                self._attach(r, self._meeting(r.body, None, r, planned=True))
 
     def _choose_main(self, refs: list[Ref]) -> None:
         mains: list[_Meeting] = []
@@ -492,7 +530,8 @@ class _Article:
         else:
             anchors = [(r.start, r.meeting) for r in strong]
         chosen: dict[int, tuple[bool, DateMention]] = {}
-        found = find_dates(text, self.published, self.anchor)
+        ahead = any(m.planned for _, m in anchors)
+        found = find_dates(text, self.published, self.anchor, ahead=ahead)
         later = None
         if self.last_date and not found and ("later" in text or "day" in text):
             later = _LATER.search(text) if self.last_date[1] >= i - 3 else None
@@ -667,16 +706,17 @@ class _Article:
         # The lead's "talks in Beijing this week" says where the meetings it reports were held;
         # else the dateline, where the story was filed, is the venue of the meetings it reports
         # that name no venue of their own.
-        if self._lead_city and m.is_main and not m.city and m.mode != "virtual":
+        here = m.is_main and not m.city and m.mode != "virtual" and not m.planned
+        if self._lead_city and here:
             city, at = self._lead_city
             m.city, m.country = city, CITIES[city]
             m.venue_evidence = self.evidence(at)
-        elif dateline_city and m.is_main and not m.city and m.mode != "virtual":
+        elif dateline_city and here:
             venue = dateline_city[0]
             m.city, m.country = venue.city, CITIES[venue.city]
             m.venue_evidence = self.evidence(self._dateline_at)
         date_inferred = False
-        if m.date is None and m.is_main and self._reported_recently():
+        if m.date is None and m.is_main and not m.planned and self._reported_recently():
             # A news report that gives no day of its own tells of a meeting just before it was
             # filed: in that month, unless the month had only just begun.
             day = self.published
@@ -702,6 +742,7 @@ class _Article:
             focus_areas=m.focus,
             corridors=m.corridors,
             agreements=m.agreements,
+            status="planned" if m.planned else "held",
             date_inferred=date_inferred,
         )
 
@@ -717,6 +758,20 @@ class _Article:
         return max(full or names or [m.body], key=len)
 
 
+# Wording that previews a meeting rather than reporting one.
+_PREVIEW = re.compile(
+    r"\b(?:will|would|shall)\s+(?:be\s+(?:held|convened|hosted)|take\s+place|convene|meet)\b|"
+    r"\b(?:is|are|was|were)\s+(?:now\s+|tentatively\s+)?(?:scheduled|expected|set|due|slated|"
+    r"planned|to\s+be\s+held)\b|\bto\s+be\s+held\b|\b(?:upcoming|forthcoming)\b|"
+    r"\b(?:agreed|decided|plans?|planning)\s+to\s+(?:hold|convene)\b",
+    re.IGNORECASE,
+)
+# A meeting told as held (past tense: "holds great significance" tells nothing).
+_TOLD_HELD = re.compile(
+    r"\b(?:held|convened|took\s+place|concluded|co-?chaired|chaired|hosted|met|conducted|"
+    r"opened|led|headed|attended)\b",
+    re.IGNORECASE,
+)
 _FRONT_LINES = 8  # page furniture and the dateline come within the first lines
 _EARLY_IN_MONTH = 7  # a meeting reported on the 7th or before may have been last month
 _TOPIC_MEETING_HINT = re.compile(r"(?i:meeting|session|talks|round)")

@@ -178,6 +178,8 @@ def facts_of(name: str, result: dict, predicted: bool) -> dict[str, set[tuple]]:
     if result.get("published_on"):
         facts["published_on"].add((name, result["published_on"]))
     for m in result.get("meetings") or []:
+        if predicted and m.get("status") == "planned":
+            continue  # these labels list no future meeting (see the conventions above)
         key = (name, norm_body(m.get("body")), m.get("number"))
         facts["meeting"].add(key)
         if m.get("date"):

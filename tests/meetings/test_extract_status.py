@@ -1,0 +1,76 @@
+"""Previews: a coming meeting is planned, with the date it is planned for, and is the news
+when the article reports no meeting held. Passages written for these tests."""
+
+import pytest
+
+from meetings.extraction import extract, to_json_dict
+
+
+def only(text):
+    [meeting] = to_json_dict(extract(text))["meetings"]
+    return meeting
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        (
+            "The 15th meeting of the Joint Cooperation Committee will be held on 14 August.",
+            "2025-08-14",
+        ),
+        ("The 15th JCC is scheduled for August 14, 2025 in Beijing.", "2025-08-14"),
+        (
+            "The 15th Joint Coordination Committee (JCC) meeting is to be held on Thursday.",
+            "2025-07-17",
+        ),
+        ("Both sides agreed to hold the upcoming 15th JCC meeting in August 2025.", "2025-08"),
+        ("The upcoming 15th JCC, expected next month, will review the zones.", None),
+    ],
+)
+def test_a_preview_is_a_planned_meeting_with_its_planned_date(sentence, date):
+    m = only(f"date 2025-07-12\nISLAMABAD: {sentence}")
+    assert (m["body"], m["number"], m["status"], m["is_main_subject"]) == (
+        "JCC",
+        15,
+        "planned",
+        True,
+    )
+    assert m["date"] == date
+    assert m["date_inferred"] is False
+
+
+def test_a_weekday_in_a_preview_is_the_coming_one():
+    # 2023-07-08 is a Saturday: "on Tuesday" is the 11th, not the 4th
+    text = "date 2023-07-08\nThe 12th JCC is to be held on Tuesday in Beijing, officials said."
+    m = only(text)
+    assert (m["date"], m["city"], m["status"]) == ("2023-07-11", "Beijing", "planned")
+
+
+def test_a_planned_meeting_takes_no_venue_from_the_dateline():
+    m = only("date 2021-07-09\nISLAMABAD: The 10th JCC meeting will be held on July 13 (Tuesday).")
+    assert (m["date"], m["city"], m["status"]) == ("2021-07-13", "", "planned")
+
+
+def test_a_held_meeting_is_the_news_and_the_coming_one_a_reference():
+    text = (
+        "date 2022-10-25\nISLAMABAD: The third meeting of the Joint Working Group on Energy was "
+        "held on Monday by video link. The JCC is expected to be held on October 27, 2022."
+    )
+    found = [
+        (m["body"], m["number"], m["date"], m["status"], m["is_main_subject"])
+        for m in to_json_dict(extract(text))["meetings"]
+    ]
+    assert found == [
+        ("JWG-Energy", 3, "2022-10-24", "held", True),
+        ("JCC", None, "2022-10-27", "planned", False),
+    ]
+
+
+def test_a_meeting_both_previewed_and_reported_held_is_held():
+    text = (
+        "date 2024-05-02\nThe fourth BPC, which was to be held in March, was finally held in "
+        "Beijing on 30 April 2024. The fourth round of BPC was co-chaired by the two vice "
+        "ministers."
+    )
+    m = only(text)
+    assert (m["number"], m["status"], m["is_main_subject"]) == (4, "held", True)
