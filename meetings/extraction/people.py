@@ -140,6 +140,7 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _HE = re.compile(r"\bH\.\s?E\.\s*")
 _PARENTHESIS = re.compile(r"\([^()]{1,40}\)")
 # Multi-word place names whose words are also people's names ("Kong" is a surname).
+_PAREN_COUNTRY = re.compile(r"\s*\(\s*(China|Pakistan|Chinese|Pakistani)(?:\s+side)?\s*\)", re.I)
 _PLACE_PHRASES = re.compile(r"\bHong\s+Kong\b|\bNew\s+York\b|\bSri\s+Lanka\b")
 
 
@@ -212,6 +213,7 @@ def _is_title_word(low: str) -> bool:
 def find_people(text: str, partial: bool = False) -> list[Person]:
     """Every name (2-4 capitalised words) in `text`, with the title next to it. With
     `partial`, also single surnames after an honorific or a title ("Mr. Sun")."""
+    original = text
     text = _HE.sub(lambda m: " " * len(m.group()), text)
     text = _PARENTHESIS.sub(lambda m: " " * len(m.group()), text)
     text = _PLACE_PHRASES.sub(lambda m: " " * len(m.group()), text)
@@ -244,6 +246,8 @@ def find_people(text: str, partial: bool = False) -> list[Person]:
             title, country = _title_before(text, tokens, i)
             if not title:
                 title, country = _title_after(text, tokens, j)
+            said = _PAREN_COUNTRY.match(original, end)  # "Ali Khan (Pakistan)"
+            country = country or (COUNTRY_WORDS[said.group(1).lower()] if said else "")
             people.append(Person(text[start:end], title, country, start, end))
         elif size == 1 and partial and i > 0:
             start, end = tokens[i].start(), tokens[i].end()
@@ -350,7 +354,7 @@ _COUNTRY_QUALIFIER = re.compile(
 
 def _gap_ok(gap: str, before: str, after: str) -> bool:
     """May a title continue across `gap` between words `before` and `after`?"""
-    if (gap.strip() in ("", "'s") and "\n" not in gap) or _PAREN_GAP.fullmatch(gap):
+    if (gap.strip() in ("", "'s", "&") and "\n" not in gap) or _PAREN_GAP.fullmatch(gap):
         return True
     if gap.strip() == "." and before.lower() in HONORIFICS and "\n" not in gap:
         return True  # "Federal Minister ... Prof. Ahsan Iqbal": the honorific sits inside
@@ -620,7 +624,8 @@ _LED_THE_SIDE = re.compile(
 )
 _SIDE_LED_BY = re.compile(
     rf"\b{_SIDE}(?:'s)?\s+(?:high[-\s]level\s+)?(?:delegation|side|team)"
-    r"(?:(?:,[^.;,]{1,60},|\s+(?:at|to|for|in)\s+[^.;,]{1,60}?){0,2}\s+(?:was|were|is))?,?\s+"
+    r"(?:(?:,[^.;,]{1,60},|\s+(?:at|to|for|in|comprising|comprised\s+of|consisting\s+of|"
+    r"including)\s+[^.;,]{1,60}?){0,2}\s+(?:was|were|is))?,?\s+"
     r"(?:(?:led|lead|headed|represented)\s+)?by\s+",
 )
 # "the spokesperson said that A and B co-chaired": who spoke is before the cut
@@ -646,6 +651,11 @@ _SIDES_LED_BY = re.compile(
 _COUNTRY_REPRESENTED_BY = re.compile(
     r"\b(?P<side>Pakistan|China)\s+(?:was|is|were|will\s+be)\s+represented\s+by\s+"
 )
+# "The co-chairs, X and Y, signed the minutes": the names follow the noun.
+_THE_CO_CHAIRS = re.compile(r"\bco-?\s?chairs\s*(?:,|:|\(|-+|were|are)\s*", re.IGNORECASE)
+# "X, head of the Chinese delegation, ..." / "Head of the Pakistani delegation X ..."
+_HEAD_OF = re.compile(rf"\b(?i:head)\s+of\s+(?:the\s+)?{_SIDE}(?:'s)?\s+(?:delegation|side|team)\b")
+_APPOSITION_GAP = re.compile(r"\s*,\s*(?:the\s+|a\s+)?", re.IGNORECASE)
 # "Led by X, the Chinese delegation ...": the phrase opens the sentence, the side follows.
 _LED_BY_OPENING = re.compile(r"^\W*(?:Led|Headed)\s+by\s+")
 
@@ -781,6 +791,25 @@ def find_roles(sentence: str) -> list[Role]:
         people = _shift(_mentions(sentence[m.end() :]), m.end())
         if people:
             add("delegation_leader", _with_country(people[0], _side_country(m.group("side"))))
+    for m in _THE_CO_CHAIRS.finditer(sentence) if chair else ():
+        rest = sentence[m.end() :]
+        cut = _CLAUSE_END.search(rest)
+        for person in _shift(_mentions(rest[: cut.start()] if cut else rest), m.end())[:2]:
+            add("co_chair", person)
+    for m in _HEAD_OF.finditer(sentence) if team and "ead" in sentence else ():
+        country = _side_country(m.group("side"))
+        before = [
+            p
+            for p in _mentions(sentence[: m.start()])
+            if _APPOSITION_GAP.fullmatch(sentence[p.end : m.start()])
+        ]
+        after = _shift(_mentions(sentence[m.end() :]), m.end())
+        if before:
+            add("delegation_leader", _with_country(before[-1], country))
+        elif after and all(
+            _is_title_word(w.lower()) for w in _TOKEN.findall(sentence[m.end() : after[0].start])
+        ):
+            add("delegation_leader", _with_country(after[0], country))
     m = _LED_BY_OPENING.match(sentence) if team else None
     people = _shift(_mentions(sentence[m.end() :]), m.end()) if m else []
     if people:

@@ -690,3 +690,53 @@ def test_two_people_whose_short_given_names_differ_are_two_people():
         "The round was co-chaired by Wang Yi and Karim Noor. Wang Yu led the Chinese side."
     )
     assert [p.name for p in extract(text).meetings[0].delegation_leaders] == ["Wang Yu"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The co-chairs, Foreign Secretary Sohail Iqbal and Vice Foreign Minister Luo Wen, "
+        "signed the minutes.",
+        "The two co-chairs were Foreign Secretary Sohail Iqbal and Vice Foreign Minister Luo Wen.",
+    ],
+)
+def test_names_after_the_noun_co_chairs_are_the_co_chairs(sentence):
+    assert sorted(people(BPC + sentence)) == sorted([LUO, SOHAIL])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mr. Luo Wen, head of the Chinese delegation, said China was ready.",
+        "Luo Wen, the head of the Chinese delegation, thanked the hosts.",
+        "Head of the Chinese delegation Luo Wen said China was ready.",
+        "Head of the Chinese delegation, Vice Foreign Minister Luo Wen, said China was ready.",
+        "The Chinese delegation comprising officials of three ministries was led by Luo Wen.",
+    ],
+)
+def test_the_head_of_a_sides_delegation_leads_it(sentence):
+    assert [(p[0], p[2]) for p in people(BPC + sentence, "delegation_leaders")] == [
+        ("Luo Wen", "China")
+    ]
+
+
+def test_the_head_of_a_delegation_thanking_someone_names_nobody_as_its_head():
+    text = BPC + "The head of the Chinese delegation thanked Karim Noor for the arrangements."
+    assert everyone(text) == []
+
+
+def test_a_country_in_brackets_after_a_name_is_its_side():
+    text = BPC + "The round, co-chaired by Karim Noor (Pakistan) and Chen Lin (China), ended."
+    assert people(text) == [("Karim Noor", "", "Pakistan"), ("Chen Lin", "", "China")]
+
+
+def test_an_ampersand_inside_a_title_keeps_the_title_whole():
+    text = BPC + (
+        "It was co-chaired by Mr. Karim Noor, Federal Minister for Planning, Development & "
+        "Special Initiatives (PD&SI) and Mr. Chen Lin, Vice Chairman of the NDRC."
+    )
+    assert people(text)[0] == (
+        "Karim Noor",
+        "Federal Minister for Planning, Development & Special Initiatives",
+        "Pakistan",
+    )
