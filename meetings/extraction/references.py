@@ -368,9 +368,21 @@ def _future_after(after: str) -> bool:
     return bool(m) and not _PAST_BEFORE_FUTURE.search(after, 0, m.start() + m.group().rfind(" "))
 
 
+# "announced the establishment of a joint working group on IT": the body is being created,
+# no session of it is reported.
+_CREATED_BEFORE = re.compile(
+    r"\b(?:establish(?:ment\s+of|ed|ing)?|set(?:ting)?\s+up|form(?:ation\s+of|ed|ing)?|"
+    r"creat(?:ion\s+of|e|ed|ing)|constitut(?:ion\s+of|e|ed|ing)|launch(?:ed|ing)?(?:\s+of)?)\s+"
+    r"(?:a|an|the)?\s*(?:new\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _flag(sentence: str, ref: Ref, reported: bool) -> None:
     before = sentence[max(0, ref.start - 60) : ref.start]
     after = sentence[ref.end : ref.end + 160]
+    if ref.number is None and _CREATED_BEFORE.search(before):
+        reported = False
     ref.back = bool(BACK_REFERENCE.search(before)) and not _NOT_BACK.search(before[-25:])
     ref.future = bool(
         FUTURE_BEFORE.search(before)

@@ -485,3 +485,23 @@ def test_a_group_without_a_focus_area_topic_adds_none_nor_does_a_session_recalle
         ("JWG-ICC", 5, []),
         ("JWG-Gwadar", 3, []),
     ]
+
+
+@pytest.mark.parametrize(
+    "creation",
+    [
+        "The two sides announced at the meeting the establishment of a joint working group on "
+        "information technology.",
+        "At the meeting, Pakistan welcomed the setting up of a joint working group on tourism.",
+        "During the meeting the formation of a joint working group on health was announced.",
+        "The sides, who met in Beijing, hailed the creation of a joint working group on media.",
+    ],
+)
+def test_a_working_group_being_set_up_holds_no_session_and_takes_no_areas(creation):
+    text = (
+        "The JCC meeting was held via video link on 23 September 2021.\n"
+        f"{creation} The two sides would step up cooperation in industries and agriculture."
+    )
+    meetings = extract(text).meetings
+    assert [(m.body, m.number) for m in meetings] == [("JCC", None)]
+    assert [f.slug for f in meetings[0].focus_areas] == ["industry", "agriculture"]
