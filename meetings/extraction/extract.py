@@ -70,7 +70,7 @@ from .vocabulary import Vocabulary
 # "The meeting was held ...", "It took place ...": a sentence whose subject is the meeting.
 MEETING_SUBJECT = re.compile(
     r"^[\"']?\s*(?:The|This|That|Today's|Yesterday's)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:meeting|session|talks|consultations|round|dialogue|JWG|JCC|BPC|event|huddle|moot)\b"
+    r"(?:meetings?|sessions?|talks|consultations|round|dialogue|JWG|JCC|BPC|event|huddle|moot)\b"
     r"|^[\"']?\s*It\s+(?:was|had\s+been)\s+(?:held|convened|hosted|organi[sz]ed|co-chaired)\b",
     re.IGNORECASE,
 )
@@ -162,6 +162,7 @@ class _Article:
         self.registry: dict[str, tuple[str, str]] = {}
         self.recent: list[str] = []  # people named so far, the latest last
         self._dateline_city = None
+        self._last_told: list[_Meeting] = []  # the main meetings the last naming sentence told
         self._dateline_at = -1  # the sentence the dateline opens
         self.dateline: Venue | None = None
         self._dateline_end = 0  # where the story starts after it
@@ -432,6 +433,8 @@ class _Article:
                 if venue:
                     self._lead_city = (canonical_city(venue.group("city")), i)
             main_refs = [r for r in refs if r.meeting.is_main and not r.back]
+            if refs:
+                self._last_told = _unique(r.meeting for r in main_refs)
             if main_refs:
                 current, suspended = main_refs[-1].meeting, None
             elif not refs and _side_event(text):
@@ -524,9 +527,18 @@ class _Article:
         if not strong and any(r.future for r in refs_all):
             return
         if not strong:
-            if current is None or not (MEETING_SUBJECT.search(text) and HELD.search(text)):
+            if current is None:
+                return
+            if not (MEETING_SUBJECT.search(text) and HELD.search(text)):
+                # "The two secretaries interacted through video link", just after the meeting
+                # is named: the meeting was virtual.
+                near = current.is_main and i - current.first[0] <= 2 and not refs_all
+                if near and not current.mode and find_mode(text) == "virtual":
+                    current.mode = "virtual"
                 return
             anchors = [(0, current)]
+            if _PLURAL_SUBJECT.match(text) and len(self._last_told) > 1:
+                anchors = [(0, m) for m in self._last_told]  # "The meetings were held ..."
         else:
             anchors = [(r.start, r.meeting) for r in strong]
         chosen: dict[int, tuple[bool, DateMention]] = {}
@@ -555,7 +567,12 @@ class _Article:
                 self.last_date = (meeting.date, i)
                 if self.published is None and self.anchor is None and meeting.is_main:
                     self.anchor = parse_iso(d.iso) if d.precision == "day" else None
-        for v in find_venues(text):
+        venues = find_venues(text)
+        here = _HERE.search(text) if self.dateline and "here" in text else None
+        if here:  # "held here", "at the Ministry of Communications here": the dateline's city
+            city = self.dateline.city
+            venues.append(Venue(city, CITIES[city], here.start(), here.end()))
+        for v in venues:
             meeting, _, _ = _nearest(anchors, v.start, refs)
             if not meeting.city:
                 meeting.city, meeting.country = v.city, v.country
@@ -563,8 +580,9 @@ class _Article:
         mode = find_mode(text)
         if mode:
             primary = next((r.meeting for r in strong if not r.back), anchors[0][1])
-            if not primary.mode:
-                primary.mode = mode
+            for meeting in [primary] if strong else [m for _, m in anchors]:
+                if not meeting.mode:
+                    meeting.mode = mode
 
     def _people(self, i: int, text: str, refs: list[Ref], current: _Meeting | None) -> None:
         roles = find_roles(text)
@@ -706,6 +724,9 @@ class _Article:
         # The lead's "talks in Beijing this week" says where the meetings it reports were held;
         # else the dateline, where the story was filed, is the venue of the meetings it reports
         # that name no venue of their own.
+        if m.mode == "virtual":
+            # met by video: no venue, even when the text says it was "held in Islamabad"
+            m.city, m.country, m.venue_evidence = "", "", None
         here = m.is_main and not m.city and m.mode != "virtual" and not m.planned
         if self._lead_city and here:
             city, at = self._lead_city
@@ -771,6 +792,14 @@ _TOLD_HELD = re.compile(
     r"\b(?:held|convened|took\s+place|concluded|co-?chaired|chaired|hosted|met|conducted|"
     r"opened|led|headed|attended)\b",
     re.IGNORECASE,
+)
+_PLURAL_SUBJECT = re.compile(
+    r"^[\"']?\s*(?:The|Both|These|All)\s+(?:two\s+|three\s+)?(?:meetings|sessions)\b", re.IGNORECASE
+)
+# "held here", "convened here on Monday", "at the Ministry of Communications here"
+_HERE = re.compile(
+    r"\b(?:held|convened|hosted|met|took\s+place|concluded|opened|organi[sz]ed)\s+"
+    r"(?:[^.;,]{0,40}?\s)?here\b|\b(?:at|in)\s+(?:the\s+)?[A-Z][^.;,]{2,60}?\shere\b"
 )
 _FRONT_LINES = 8  # page furniture and the dateline come within the first lines
 _EARLY_IN_MONTH = 7  # a meeting reported on the 7th or before may have been last month

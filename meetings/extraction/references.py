@@ -290,6 +290,8 @@ def find_refs(
         if id(body) not in used and body not in bare:
             if _PARENT_BEFORE.search(sentence, max(0, body.start - 40), body.start):
                 continue  # "the JWG on S&T, part of CPEC's JCC": the body above, not a meeting
+            if _FOUNDED_BEFORE.search(sentence, max(0, body.start - 40), body.start):
+                continue  # "announced the establishment of a joint working group on IT"
             add(body, None, body.start, body.end)
     if refs and third_country_talks(sentence):
         return []
@@ -302,6 +304,11 @@ def find_refs(
 _PARENT_BEFORE = re.compile(
     r"\b(?:(?:is|are|being)\s+)?(?:(?:a\s+)?part\s+of|under\s+the\s+(?:framework|umbrella)\s+of|"
     r"(?:sub-?)?groups?\s+of|set\s+up\s+(?:by|under))\s+(?:the\s+)?(?:CPEC'?s?\s+)?$",
+    re.IGNORECASE,
+)
+_FOUNDED_BEFORE = re.compile(
+    r"\b(?:establish(?:ment\s+of|ed|es|ing)?|set(?:ting)?\s+up|creat(?:e|ed|es|ing|ion\s+of)|"
+    r"form(?:ed|ing|ation\s+of)?|launch(?:ed|ing)?)\s+(?:an?\s+|the\s+)?(?:new\s+)?$",
     re.IGNORECASE,
 )
 _OF_THE_FILLER = re.compile(r"\s+(?:of\s+)?(?:the\s+)?" + _FILLER, re.IGNORECASE)

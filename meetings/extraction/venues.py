@@ -122,7 +122,8 @@ _IN_CITY = re.compile(
 )
 # "held at the Ministry of Foreign Affairs, Islamabad"
 _AT_PLACE_CITY = re.compile(
-    rf"\b(?:held|hosted|convened|met)\s+at\s+[^.;]{{0,60}}?,\s+(?P<city>{_CITY})(?![\w'])",
+    rf"\b(?:held|hosted|convened|met)\s+(?:[^.;]{{0,60}}?\s)?at\s+(?:the\s+)?[A-Z][^.;]{{0,60}}?,\s+"
+    rf"(?P<city>{_CITY})(?![\w'])",
     re.IGNORECASE,
 )
 _CITY_HOSTED = re.compile(

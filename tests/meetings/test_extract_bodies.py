@@ -477,3 +477,9 @@ def test_working_groups_listed_as_a_jcc_agenda_are_not_meetings():
 )
 def test_a_special_session_keeps_its_number(name):
     assert meetings_of(f"The {name} was held in Beijing.") == [("JCC", 12)]
+
+
+@pytest.mark.parametrize("verb", ["announced the establishment of", "agreed to set up", "formed"])
+def test_a_working_group_being_set_up_is_not_a_meeting_of_it(verb):
+    text = f"At the 10th JCC, held in Beijing, the two sides {verb} a joint working group on water resources."
+    assert meetings_of(text) == [("JCC", 10)]

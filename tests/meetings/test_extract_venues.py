@@ -168,3 +168,61 @@ def test_the_leads_explicit_city_wins_over_the_dateline():
     )
     meeting = extract(text).meetings[0]
     assert (meeting.city, meeting.country) == ("Kunming", "China")
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The 4th JCC was held here on Monday.",
+        "The fourth meeting of the JCC was convened here under the two ministers.",
+        "The 4th JCC took place here, officials said.",
+        "The 4th JCC was held at the Ministry of Communications here on Monday.",
+        "The 4th JCC met in the Committee Room of the Planning Commission here.",
+    ],
+)
+def test_here_is_the_datelines_city(story):
+    assert venue(f"date 2024-04-10\nKARACHI, April 9 (Wire): {story}")[:2] == (
+        "Karachi",
+        "Pakistan",
+    )
+
+
+def test_here_without_a_dateline_names_no_city():
+    assert venue("The 4th JCC was held here on Monday.")[:2] == ("", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 4th JCC was held in Islamabad via video link.",
+        "ISLAMABAD: The 4th JCC was held here through video conference.",
+        "The 4th JCC, held virtually, was hosted in Islamabad.",
+        "The second round of BPC was held in Islamabad on Thursday.\nThe foreign secretary "
+        "and the vice foreign minister interacted with each other through video link.",
+    ],
+)
+def test_a_virtual_meeting_has_no_city_even_when_held_somewhere(text):
+    assert venue(text) == ("", "", "virtual")
+
+
+def test_meetings_held_virtually_together_have_no_city():
+    text = (
+        "Lahore, 9 May 2022 (Wire): Pakistan and China conducted meetings of the two Joint "
+        "Working Groups on Energy and Water Resources. The meetings were held virtually.\n"
+        "The 5th session of the Joint Working Group on Energy was co-chaired by two secretaries."
+    )
+    found = [(m.body, m.city, m.mode) for m in extract(text).meetings]
+    assert sorted(found) == [("JWG-Energy", "", "virtual"), ("JWG-Water", "", "virtual")]
+
+
+def test_a_hybrid_meeting_keeps_its_city():
+    text = "The 4th JWG on Agriculture was convened in Beijing in a hybrid format."
+    assert venue(text) == ("Beijing", "China", "hybrid")
+
+
+def test_held_with_an_object_at_a_place_and_city():
+    text = (
+        "Pakistan and China held the first round of political consultations at the Ministry "
+        "of Foreign Affairs, Islamabad on Monday."
+    )
+    assert venue(text)[:2] == ("Islamabad", "Pakistan")
