@@ -604,16 +604,32 @@ _CO_CHAIRED = re.compile(
     re.IGNORECASE,
 )
 _CO_CHAIRED_WITH = re.compile(
-    r"\bco-?\s?chair(?:ed|s|ing)?\b[^.;]{0,120}?\b(?:with|alongside)\s+", re.IGNORECASE
+    r"\bco-?\s?chair(?:ed|s|ing)?\b[^.;]{0,120}?\b(?:with|alongside)\s+"
+    r"(?!the\s+(?:participation|support|help|presence|assistance)\b)",
+    re.IGNORECASE,
 )
 _NAMELESS_PAIR = re.compile(r"\b(?:two|both)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     r",\s+(?:which|where|while|whereas|during|after|before|and\s+the|said|it\s+was)\b|;"
     r"|\s+while\s+|\s+whereas\s+"
     # the sentence goes on about the meeting ("..., was addressed by") or says who reported it
-    r"|,\s+(?:was|were|is|are|has|had|have)\b|,\s+(?:[\w'-]+\s+){0,6}?" + _REPORTED + r"\b",
+    r"|,\s+(?:was|were|is|are|has|had|have)\b|,\s+(?:[\w'-]+\s+){0,6}?" + _REPORTED + r"\b"
+    # who else attended: "... and attended by X", "with the participation of X"
+    r"|,?\s+(?:and\s+)?(?:was\s+|were\s+)?(?:also\s+)?(?:attended|joined)\s+by\b"
+    r"|\s+with\s+the\s+participation\s+of\b"
+    r"|,\s+the\s+(?:meeting|session|talks|round|consultations|dialogue|group|committee)\b",
     re.IGNORECASE,
 )
+# "X, accompanied by Y, co-chaired ...": Y came along, Y did not chair.
+_ASIDE = re.compile(
+    r",\s*(?:accompanied|assisted|flanked|joined|supported)\s+by\s+[^,;]{1,80},", re.IGNORECASE
+)
+
+
+def _without_asides(text: str) -> str:
+    return _ASIDE.sub(lambda m: " " * len(m.group()), text) if "by" in text else text
+
+
 _SIDE = r"(?P<side>(?i:pakistan(?:i)?|china|chinese)|[A-Z][a-z]+)"
 _SIDE_WORDS = re.compile(
     r"\b(Pakistan|Pakistani|China|Chinese)\s+(?:side|delegation)\b", re.IGNORECASE
@@ -753,7 +769,7 @@ def find_roles(sentence: str) -> list[Role]:
     for m in _CO_CHAIRED.finditer(sentence) if chair else ():
         before = sentence[: m.start()]
         cut = max((c.end() for c in _CLAUSE_CUT.finditer(before)), default=0)
-        people = _shift(_mentions(before[cut:]), cut)
+        people = _shift(_mentions(_without_asides(before[cut:])), cut)
         for person in people[-4:]:
             add("co_chair", person)
         if not people and _NAMELESS_PAIR.search(before[cut:]):

@@ -740,3 +740,22 @@ def test_an_ampersand_inside_a_title_keeps_the_title_whole():
         "Federal Minister for Planning, Development & Special Initiatives",
         "Pakistan",
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The round was co-chaired by Foreign Secretary Sohail Iqbal and Vice Foreign Minister "
+        "Luo Wen and attended by Ambassador Karim Noor and Director General Chen Lin.",
+        "The round was co-chaired by Foreign Secretary Sohail Iqbal and Vice Foreign Minister "
+        "Luo Wen, and was also attended by Ambassador Karim Noor.",
+        "The round was co-chaired by Foreign Secretary Sohail Iqbal and Vice Foreign Minister "
+        "Luo Wen with the participation of Ambassador Karim Noor.",
+        "Co-chaired by Foreign Secretary Sohail Iqbal and Vice Foreign Minister Luo Wen, the "
+        "round was attended by Ambassador Karim Noor.",
+        "Foreign Secretary Sohail Iqbal, accompanied by Ambassador Karim Noor, co-chaired the "
+        "round with Vice Foreign Minister Luo Wen.",
+    ],
+)
+def test_those_who_attended_or_came_along_are_not_co_chairs(sentence):
+    assert everyone(BPC + sentence) == sorted([LUO, SOHAIL])
