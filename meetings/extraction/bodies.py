@@ -84,7 +84,7 @@ _WG_TOPIC_AFTER = re.compile(
 )
 # "Energy Working Group", "CPEC International Cooperation Coordination Working Group"
 _WG_TOPIC_BEFORE = re.compile(
-    rf"(?<![\w-])(?:{_CORRIDOR})?(?:{_TOPIC})\s+(?:joint\s+)?working\s+group\b",
+    rf"(?<![\w-])(?:{_CORRIDOR})?(?:{_TOPIC})\s+(?:(?:joint\s+)?working\s+group\b|(?-i:JWG)\b(?!-))",
     re.IGNORECASE,
 )
 # "the joint working group (JWG) between the two governments ... to review the long-term plan"

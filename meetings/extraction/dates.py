@@ -114,7 +114,7 @@ DATE_PATTERNS = [
         ),
     ),
     # "held last week": the week before publication's, a month when it lies in one
-    ("relative-week", re.compile(r"\b[Ll]ast\s+week\b")),
+    ("relative-week", re.compile(r"\b(?P<week>[Ll]ast|(?:[Ee]arlier\s+)?this)\s+week\b")),
     ("relative", re.compile(r"\b(?P<rel>[Yy]esterday|[Tt]oday)\b")),
     (
         "weekday",
@@ -298,8 +298,9 @@ def _mention(kind: str, m: re.Match, sentence: str, published: date | None, ahea
     if kind == "relative-week":
         if published is None:
             return None
-        monday = published - timedelta(days=published.weekday() + 7)
-        sunday = monday + timedelta(days=6)
+        this = m.group("week").lower() != "last"
+        monday = published - timedelta(days=published.weekday() + (0 if this else 7))
+        sunday = published if this else monday + timedelta(days=6)
         if (monday.year, monday.month) != (sunday.year, sunday.month):
             return None
         return DateMention(monday.isoformat()[:7], "month", m.start(), m.end())

@@ -93,9 +93,6 @@ SIDE_EVENT = re.compile(
 SECONDARY_CUE = re.compile(
     r"\b(?:meanwhile|separately|also|in\s+addition|besides)\b", re.IGNORECASE
 )
-RELATIVE_DAY = re.compile(
-    r"\b(?:yesterday|today|tomorrow|last\s+week|this\s+week|on\s+\w+day)\b", re.IGNORECASE
-)
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 
 

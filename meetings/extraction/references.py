@@ -80,7 +80,8 @@ BACK_REFERENCE = re.compile(
 )
 _NOT_BACK = re.compile(r"\blast\s+(?:week|month|year)|(?:week|month|year)'s\s", re.IGNORECASE)
 FUTURE_BEFORE = re.compile(
-    r"\b(?:next(?!\s+(?:to|day)\b)|upcoming|forthcoming|coming|future|subsequent)\s+(?:[\w-]+\s+){0,2}$",
+    r"\b(?:next(?!\s+(?:to|day)\b)|upcoming|forthcoming|coming|future|subsequent|ahead\s+of|"
+    r"(?:in\s+)?preparations?\s+(?:for|of)|in\s+the\s+run-up\s+to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "agreed to convene the 15th JCC", "plans to hold the next round": an infinitive or a

@@ -97,7 +97,7 @@ CAPITAL_PHRASES = {
 # payments", "hybrid seed").
 VIRTUAL = re.compile(
     r"\b(?:virtual(?:ly)?(?!\s+(?:reality|currenc\w*|assets?|private|machines?))|"
-    r"via\s+video[-\s]?link|video[-\s]?link|video[-\s]?conferenc\w*|"
+    r"via\s+video[-\s]?link|video[-\s]?link|video[-\s]?conferenc\w*|video\s+(?:format|calls?)|"
     r"virtualy|online(?!\s+(?:portals?|platforms?|payments?|systems?|services?|shopping|banking|"
     r"education|learning|courses?|applications?|registration|visas?|trade|markets?|sales|stores?|"
     r"business|content|media|news|fraud|campaigns?))|by\s+video|through\s+video)\b",

@@ -483,3 +483,10 @@ def test_a_special_session_keeps_its_number(name):
 def test_a_working_group_being_set_up_is_not_a_meeting_of_it(verb):
     text = f"At the 10th JCC, held in Beijing, the two sides {verb} a joint working group on water resources."
     assert meetings_of(text) == [("JCC", 10)]
+
+
+@pytest.mark.parametrize(
+    "name, short", [("Industrial Cooperation JWG", "JWG-Industrial"), ("Gwadar JWG", "JWG-Gwadar")]
+)
+def test_a_topic_before_jwg_names_the_group(name, short):
+    assert meetings_of(f"The 3rd meeting of the {name} was held in Karachi.") == [(short, 3)]

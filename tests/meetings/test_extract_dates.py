@@ -296,3 +296,14 @@ def test_a_report_without_a_date_of_its_own_is_dated_to_its_month_as_inferred(to
 def test_no_month_is_inferred_early_in_a_month_or_without_a_publication_date(top):
     m = only_meeting(f"{top} The fifth meeting of the Joint Cooperation Committee was held online.")
     assert (m.date, m.date_inferred) == (None, False)
+
+
+@pytest.mark.parametrize("published, iso", [("2022-07-22", "2022-07"), ("2022-09-01", None)])
+def test_earlier_this_week_is_a_month_when_the_week_so_far_lies_in_one(published, iso):
+    # 2022-09-01 is a Thursday: the week began on 29 August
+    text = (
+        f"date {published}\nThe third meeting of the Joint Cooperation Committee, held earlier "
+        "this week via video link, went well."
+    )
+    m = only_meeting(text)
+    assert (m.date, m.date_inferred) == (iso, False)

@@ -74,3 +74,22 @@ def test_a_meeting_both_previewed_and_reported_held_is_held():
     )
     m = only(text)
     assert (m["number"], m["status"], m["is_main_subject"]) == (4, "held", True)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Ahead of the 11th JCC, the Joint Working Group on Energy was held on Monday.",
+        "In preparation for the 11th JCC, the Joint Working Group on Energy was held on Monday.",
+        "The Joint Working Group on Energy was held on Monday in the run-up to the 11th JCC.",
+    ],
+)
+def test_a_meeting_prepared_for_is_planned(lead):
+    found = [
+        (m["body"], m["number"], m["status"], m["is_main_subject"])
+        for m in to_json_dict(extract(f"date 2022-10-25\n{lead}"))["meetings"]
+    ]
+    assert sorted(found, key=str) == [
+        ("JCC", 11, "planned", False),
+        ("JWG-Energy", None, "held", True),
+    ]

@@ -226,3 +226,8 @@ def test_held_with_an_object_at_a_place_and_city():
         "of Foreign Affairs, Islamabad on Monday."
     )
     assert venue(text)[:2] == ("Islamabad", "Pakistan")
+
+
+@pytest.mark.parametrize("how", ["in video format", "by video call"])
+def test_more_ways_of_saying_by_video(how):
+    assert venue(f"The 13th JCC was held {how} in Beijing.") == ("", "", "virtual")
