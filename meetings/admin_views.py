@@ -148,8 +148,7 @@ def accepted_extraction(preview, accepted):
         if f"{i}:venue" not in accepted:
             changes |= {"city": "", "country": "", "venue_evidence": None}
         if f"{i}:mode" not in accepted:
-            # No claim about an existing meeting's mode; a new one gets the default.
-            changes["mode"] = "" if meeting_preview.existing else Mode.IN_PERSON
+            changes |= {"mode": "", "mode_evidence": None}  # unknown, as when no sentence says
         meetings.append(dataclasses.replace(mention, **changes))
     return dataclasses.replace(preview.extraction, meetings=meetings)
 
@@ -189,8 +188,8 @@ def meeting_row(i, item):
                  mention.date_evidence, conflict=disagreement("date")),
         fact_row(f"{i}:venue", "Venue", venue, mention.venue_evidence,
                  conflict=disagreement("city", "country")),
-        fact_row(f"{i}:mode", "Mode", dict(Mode.choices).get(mention.mode, mention.mode),
-                 mention.venue_evidence, conflict=disagreement("mode")),
+        fact_row(f"{i}:mode", "Mode", dict(Mode.choices).get(mention.mode, mention.mode)
+                 or "not stated", mention.mode_evidence, conflict=disagreement("mode")),
     ]  # fmt: skip
     known = {id(person): match for person, match in item.people}
     for kind, label, hits in (

@@ -92,7 +92,11 @@ MEETING_COLUMNS = (
     Column("date_precision", "text", "How precise the date is: day, month, year or unknown."),
     Column("city", "text", "Where it met. Empty when unknown."),
     Column("country", "text", "The host country. Empty when unknown."),
-    Column("mode", "text", "How it met: in_person, virtual or hybrid."),
+    Column(
+        "mode",
+        "text",
+        "How it met: in_person, virtual or hybrid. Empty when no source states it.",
+    ),
     Column(
         "co_chair_china",
         "list of text",
@@ -141,8 +145,8 @@ MEETING_COLUMNS = (
         "sources",
         "list of text",
         "The source documents that report the meeting, separated by '; ', each as "
-        "`Outlet: Headline <URL>` with the parts that are known (the file name when neither "
-        "outlet, headline nor URL is).",
+        "`Outlet: Headline <URL>` with the parts that are known (when none is, the file name "
+        "or `Document` and the start of the text's SHA-256).",
     ),
     Column("url", "URL", "The meeting's page on this site, with the evidence for every fact."),
     Column(
@@ -465,12 +469,13 @@ def _co_chairs_by_meeting(ids, using):
     return found
 
 
-def source_citation(outlet, title, file_name, url):
+def source_citation(outlet, title, file_name, url, sha256):
     """A source as the `sources` cell names it: `Outlet: Headline <URL>`, each part there
-    when known (the file name stands in for a missing headline when nothing else names it)."""
+    when known; when none is, its file name, else "Document <start of its sha256>" as
+    SourceDocument.__str__ names it."""
     name = ": ".join(part for part in (outlet, title) if part)
     if not name and not url:
-        name = file_name
+        name = file_name or f"Document {sha256[:12]}"
     return " ".join(part for part in (name, f"<{url}>" if url else "") if part)
 
 
@@ -487,6 +492,7 @@ def _sources_by_meeting(ids, using):
             "sourcedocument__title",
             "sourcedocument__file_name",
             "sourcedocument__url",
+            "sourcedocument__sha256",
         )
     )
     for meeting_id, *source in rows:
@@ -722,7 +728,7 @@ def meeting_rows(meetings, url_prefix, joined=False):
                 precision,
                 city or None,
                 country or None,
-                mode,
+                mode or None,
                 china,
                 china_titles,
                 pakistan,

@@ -40,6 +40,7 @@ from .models import (
     Fact,
     Meeting,
     MeetingStatus,
+    Mode,
     Participant,
     Person,
     ReviewStatus,
@@ -227,7 +228,9 @@ def compare(meeting, mention):
             fills[name] = proposed
         elif proposed and current.casefold() != proposed.casefold():
             conflicts.append((name, current, proposed))
-    if mention.mode and mention.mode != meeting.mode:
+    if mention.mode and not meeting.mode:
+        fills["mode"] = mention.mode
+    elif mention.mode and mention.mode != meeting.mode:
         conflicts.append(("mode", meeting.mode, mention.mode))
     return fills, conflicts
 
@@ -253,6 +256,12 @@ class _Writer:
             end=span.end,
             sentence=span.sentence,
         )
+
+    def mode_evidence(self, meeting, mention):
+        if not mention.mode:
+            return None
+        label = f"mode: {dict(Mode.choices).get(mention.mode, mention.mode).lower()}"
+        return self.evidence(meeting, Fact.MODE, label, mention.mode_evidence)
 
     def conflict(self, meeting, name, current, proposed, span):
         evidence = self.evidence(meeting, Fact.MEETING, f"{name}: {proposed}", span)
@@ -314,7 +323,8 @@ class _Writer:
         meeting.venue_evidence = self.evidence(
             meeting, Fact.VENUE, f"venue: {venue}", mention.venue_evidence
         )
-        meeting.save(update_fields=["evidence", "date_evidence", "venue_evidence"])
+        meeting.mode_evidence = self.mode_evidence(meeting, mention)
+        meeting.save(update_fields=["evidence", "date_evidence", "venue_evidence", "mode_evidence"])
         return meeting
 
     def update_meeting(self, meeting, mention):
@@ -333,6 +343,8 @@ class _Writer:
         ):
             # A preview read after the report: kept as the date it was planned for.
             self.evidence(meeting, Fact.DATE, date_label(mention), mention.date_evidence)
+        if "mode" in fills:
+            meeting.mode_evidence = self.mode_evidence(meeting, mention)
         for name, value in fills.items():
             setattr(meeting, name, value)
         if fills.keys() & {"city", "country"} and (meeting.venue_evidence_id is None or held_now):
@@ -341,7 +353,9 @@ class _Writer:
                 or meeting.venue_evidence
             )
         for name, current, proposed in conflicts:
-            span = mention.date_evidence if name == "date" else mention.venue_evidence
+            span = {"date": mention.date_evidence, "mode": mention.mode_evidence}.get(
+                name, mention.venue_evidence
+            )
             self.conflict(meeting, name, current, proposed, span or mention.evidence)
         if conflicts:
             meeting.review_status = ReviewStatus.NEEDS_REVIEW

@@ -284,7 +284,8 @@ class Meeting(models.Model):
     )
     city = models.CharField(max_length=100, blank=True)
     country = models.CharField(max_length=100, blank=True, help_text="The host country.")
-    mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.IN_PERSON)
+    # Blank (unknown) unless a source states it or an editor enters it.
+    mode = models.CharField(max_length=10, choices=Mode.choices, blank=True, default="")
     status = models.CharField(
         max_length=10,
         choices=MeetingStatus.choices,
@@ -321,6 +322,9 @@ class Meeting(models.Model):
         "Evidence", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     venue_evidence = models.ForeignKey(
+        "Evidence", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    mode_evidence = models.ForeignKey(
         "Evidence", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -567,6 +571,7 @@ class Fact(models.TextChoices):
     MEETING = "meeting", "Meeting"
     DATE = "date", "Date"
     VENUE = "venue", "Venue"
+    MODE = "mode", "Mode"
     PERSON = "person", "Person's role"
     FOCUS_AREA = "focus_area", "Focus area"
     CORRIDOR = "corridor", "Corridor"

@@ -80,7 +80,7 @@ def meeting_list(request):
 
 def meeting_detail(request, slug):
     meetings = Meeting.objects.select_related(
-        "body", "evidence", "date_evidence", "venue_evidence"
+        "body", "evidence", "date_evidence", "venue_evidence", "mode_evidence"
     ).prefetch_related(
         Prefetch(
             "delegations",

@@ -111,6 +111,7 @@ class _Meeting:
         self.country = ""
         self.venue_evidence: Evidence | None = None
         self.mode = ""
+        self.mode_evidence: Evidence | None = None
         self.co_chairs: list[PersonMention] = []
         self.leaders: list[PersonMention] = []
         # "A and B held the talks": the leaders, when no sentence says who chaired or led
@@ -579,7 +580,7 @@ class _Article:
             primary = next((r.meeting for r in strong if not r.back), anchors[0][1])
             for meeting in [primary] if strong else [m for _, m in anchors]:
                 if not meeting.mode:
-                    meeting.mode = mode
+                    meeting.mode, meeting.mode_evidence = mode, self.evidence(i)
 
     def _people(self, i: int, text: str, refs: list[Ref], current: _Meeting | None) -> None:
         roles = find_roles(text)
@@ -748,7 +749,8 @@ class _Article:
             date_precision=m.date.precision if m.date else "unknown",
             city=m.city,
             country=m.country,
-            mode=m.mode or "in_person",
+            mode=m.mode,
+            mode_evidence=m.mode_evidence,
             is_main_subject=m.is_main,
             evidence=m.evidence,
             date_evidence=m.date_evidence,

@@ -18,7 +18,7 @@ def _meeting(m: MeetingMention) -> dict:
         "date_precision": m.date_precision,
         "city": m.city,
         "country": m.country,
-        "mode": m.mode,
+        "mode": m.mode or None,
         "is_main_subject": m.is_main_subject,
         "status": m.status,
         "date_inferred": m.date_inferred,

@@ -56,7 +56,7 @@ class MeetingMention:
     date_precision: str  # "day", "month", "year" or "unknown"
     city: str
     country: str
-    mode: str  # "in_person", "virtual" or "hybrid"
+    mode: str  # "in_person", "virtual" or "hybrid"; "" when no sentence states it
     is_main_subject: bool
     evidence: Evidence  # the sentence that names the meeting
     date_evidence: Evidence | None = None
@@ -69,6 +69,7 @@ class MeetingMention:
     status: str = "held"  # "held", or "planned" for a preview of a coming meeting
     # True when the text gives no date of its own and `date` is the publication month.
     date_inferred: bool = False
+    mode_evidence: Evidence | None = None  # the sentence that states the mode
 
 
 @dataclass

@@ -308,7 +308,9 @@ def test_a_corridor_marked_explicit_with_one_of_the_meetings_sentences_is_saved(
 
 
 def test_editing_a_meeting_keeps_its_own_number_and_records_a_readable_history(staff_client):
-    meeting = make_meeting(number=6, date="2024-05-20", city="Beijing", country="China")
+    meeting = make_meeting(
+        number=6, date="2024-05-20", city="Beijing", country="China", mode="in_person"
+    )
     add_participant(meeting, "Sun Weidong", "China", title="Vice Foreign Minister")
     sun = Person.objects.get(name="Sun Weidong")
     participant = meeting.participants.get()

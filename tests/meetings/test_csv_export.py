@@ -14,7 +14,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("export_rows")]
 
 
 def second_jwg_icc():
-    meeting = make_meeting("JWG-ICC", 2, "2020-12-25", city="Urumqi", country="China")
+    meeting = make_meeting(
+        "JWG-ICC", 2, "2020-12-25", city="Urumqi", country="China", mode="in_person"
+    )
     add_participant(meeting, "Luo Zhaohui", "China", title="Vice Foreign Minister")
     add_participant(meeting, "Sohail Mahmood", "Pakistan", title="Foreign Secretary")
     add_participant(meeting, "Nong Rong", "China", role="member", title="Ambassador")

@@ -40,7 +40,9 @@ def second():
     add_participant(first, "Kong Xuanyou", "China", title="Assistant Foreign Minister")
     add_participant(first, "Aftab Khokher", "Pakistan", title="Additional Secretary")
 
-    second = make_meeting(number=2, date="2020-12-25", city="Urumqi", country="China")
+    second = make_meeting(
+        number=2, date="2020-12-25", city="Urumqi", country="China", mode="in_person"
+    )
     document = SourceDocument.objects.create(title="Xinhua", text=ARTICLE, sha256="a" * 64)
     second.sources.add(document)
     second.date_evidence = evidence_for(

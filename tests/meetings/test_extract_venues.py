@@ -27,7 +27,7 @@ def venue(text):
     ],
 )
 def test_it_reads_the_city_and_country(sentence, city, country):
-    assert venue(sentence) == (city, country, "in_person")
+    assert venue(sentence) == (city, country, "")  # no sentence says how they met
 
 
 @pytest.mark.parametrize(
@@ -109,10 +109,10 @@ def test_the_dateline_is_the_venue_of_every_reported_meeting_without_one():
 @pytest.mark.parametrize(
     "sentence, mode",
     [
-        ("The 12th JCC, held in Lahore, agreed to promote hybrid rice varieties.", "in_person"),
-        ("The 12th JCC in Lahore agreed on hybrid seed development and farm credit.", "in_person"),
-        ("The 12th JCC in Lahore agreed to set up online payment systems.", "in_person"),
-        ("The 12th JCC in Lahore agreed to cooperate in virtual reality.", "in_person"),
+        ("The 12th JCC, held in Lahore, agreed to promote hybrid rice varieties.", ""),
+        ("The 12th JCC in Lahore agreed on hybrid seed development and farm credit.", ""),
+        ("The 12th JCC in Lahore agreed to set up online payment systems.", ""),
+        ("The 12th JCC in Lahore agreed to cooperate in virtual reality.", ""),
         ("The 12th JCC was held in a hybrid format in Lahore.", "hybrid"),
         ("The 12th JCC was held in Lahore in hybrid form.", "hybrid"),
         ("The 12th JCC was held online.", "virtual"),
@@ -155,7 +155,7 @@ def test_the_lead_city_does_not_go_to_a_virtual_meeting():
 @pytest.mark.parametrize("outlet", ["People's Daily Online", "Dawn Online"])
 def test_an_outlet_named_online_does_not_make_a_meeting_virtual(outlet):
     text = f"The 3rd JCC was held in Lahore, {outlet} reported."
-    assert venue(text) == ("Lahore", "Pakistan", "in_person")
+    assert venue(text) == ("Lahore", "Pakistan", "")
 
 
 def test_the_leads_explicit_city_wins_over_the_dateline():

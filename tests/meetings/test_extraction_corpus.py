@@ -20,8 +20,8 @@ Labelling conventions (the ground truth follows them; read them before disputing
 * ``date`` is as precise as the text allows ("in August 2023" -> ``2023-08``); weekdays,
   "today" and "yesterday" resolve against the leading ``date YYYY-MM-DD`` token (the
   publication date). No date in the text -> null.
-* ``mode`` defaults to ``in_person`` when the text says nothing. A virtual meeting with no
-  stated host city has an empty venue.
+* ``mode`` is null unless a sentence states it (in person, virtual, video link, hybrid). A
+  virtual meeting with no stated host city has an empty venue.
 * Focus areas are labelled only where the sides agreed / focused / cooperated on them at that
   meeting, not where they appear in background, one side's wish list or a digression.
 * ``corridors_explicit`` holds the CPEC 2.0 corridors the passage ties the meeting to in
@@ -113,7 +113,7 @@ FOCUS_SLUGS = {
     "tourism",
 }
 CORRIDOR_SLUGS = {"growth", "livelihood", "innovation", "green", "open"}
-MODES = {"in_person", "virtual", "hybrid"}
+MODES = {"in_person", "virtual", "hybrid", None}
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 

@@ -14,7 +14,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("export_rows")]
 
 
 def formula_meeting():
-    meeting = make_meeting("JWG-ICC", 4, "2024-01-21", precision="month", city="=HYPERLINK(1)")
+    meeting = make_meeting(
+        "JWG-ICC", 4, "2024-01-21", precision="month", city="=HYPERLINK(1)", mode="in_person"
+    )
     add_participant(meeting, "Sun Weidong", "China", title='-Vice Minister, "MFA"')
     add_participant(meeting, "Syrus Qazi", "Pakistan", title="Additional Secretary")
     add_focus_areas(meeting, "energy", "connectivity")

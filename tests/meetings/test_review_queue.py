@@ -49,7 +49,7 @@ def conflict(meeting, field, current, proposed, sentence="The article's sentence
 def lahore_meeting(**fields):
     return make_meeting(
         number=6, date="2024-09-12", city="Lahore", country="Pakistan", review_status="reviewed",
-        **fields,
+        **{"mode": "in_person", **fields},
     )  # fmt: skip
 
 
