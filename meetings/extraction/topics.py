@@ -23,7 +23,7 @@ _CUES = (
     r"decided|pledg\w*|vow\w*|explor\w*|identified|"
     r"(?:agreements?|decisions?)\s+(?:on|to|that|regarding|was|were|has|had|reached)\b|"
     r"(?:mous?|memorand(?:um|a)(?:\s+of\s+understanding)?)\s+(?:on|in|for|regarding)\b|"
-    r"reached\s+(?:an\s+)?agreement|"
+    r"reached\s+(?:an\s+)?agreement|understandings?\s+(?:on|regarding|that)\b|"
     r"(?:cooperation|collaboration|partnerships?|cooperate|collaborate|exchanges?|projects?)"
     r"\s+(?:in|on|across|within|regarding|for|including)\b|"
     r"(?:will|would|shall)\s+(?:include|cover|encompass)\b|"
@@ -41,10 +41,9 @@ ONE_SIDE_WISH = re.compile(
 BOTH_SIDES = re.compile(
     r"\b(?:the|both)\s+(?:two\s+)?(?:sides|countries|delegations|parties)\b|\bagree", re.I
 )
-# "the energy sector", "in the fields of health and education": a sector cue counts only
-# right after (or before) the focus words it qualifies.
-SECTOR_CUE = re.compile(r"\b(?:sectors?|fields?)\b")
-_ANY_CUE = re.compile(rf"\b(?:{_CUES}|sectors?\b|fields?\b)")
+# (A sector word alone, "the energy sector", "the power sector's debt", states no agreement:
+# reports name sectors in background and complaints far more than in what was agreed.)
+_ANY_CUE = FOCUS_CUES
 # Another decision-making forum is the sentence's subject: what it approved is not the
 # meeting's ("the federal cabinet had approved the framework agreement on ...").
 OTHER_FORUM = re.compile(
@@ -341,7 +340,8 @@ _WISH_HINT_RE = any_of(*_WISH_HINT)
 # Wording that commits the sides to something: a clause with one of these states what they
 # agreed (and overrides the reviewing/discussing words below).
 AGREED = re.compile(
-    r"\b(?:agree\w*|consensus|reaffirm\w*|reiterat\w*|decided|decisions?|resolved?|resolution|"
+    r"\b(?:agree\w*|consensus|understandings?|reaffirm\w*|reiterat\w*|decided|decisions?|resolved?|"
+    r"resolution|"
     r"commit\w*|pledg\w*|vow\w*|identified|priorit\w*|focus\w*|underscor\w*|underlin\w*|"
     r"emphasi[sz]\w*|stress(?:ed|ing)|signed|approved|finali[sz]ed|"
     r"(?:will|would|shall)\s+(?:\w+\s+)?(?:cooperate|collaborate|work|enhance|deepen|strengthen|"
@@ -351,8 +351,7 @@ AGREED = re.compile(
 # satisfaction over what was done.
 TOOK_STOCK = re.compile(
     r"\b(?:discuss\w*|deliberat\w*|exchanged\s+views|took\s+stock|"
-    r"review\w*\s+(?:the\s+|of\s+)?(?:\w+\s+)?(?:progress|status|implementation|"
-    r"completion|performance|achievements?|work|projects?|developments?)|"
+    r"review(?:ed|ing|s)?\b|"
     r"(?:was|were|been|being)\s+(?:\w+\s+)?(?:reviewed|discussed|deliberated|examined|assessed|"
     r"evaluated|noted|appreciated)|"
     r"satisf\w*|appreciat\w*|lauded|commended|hailed|praised|"
@@ -516,16 +515,10 @@ def _agreed_only(sentence: str, found: list[Match]) -> list[Match]:
 
 def focus_in(sentence: str, vocabulary, masked=(), matchers=None) -> list[Match] | None:
     """Focus areas a sentence about what was agreed names; None when it is not such a
-    sentence. A sentence whose only cue is 'sector'/'field' keeps the focus words next to it."""
-    cue = _cue(sentence)
-    if cue is None:
+    sentence."""
+    if _cue(sentence) is None:
         return None
-    found = _agreed_only(sentence, match_focus_areas(sentence, vocabulary, masked, matchers))
-    low = cue.string
-    if not found or not SECTOR_CUE.fullmatch(cue.group()) or FOCUS_CUES.search(low, cue.end()):
-        return found
-    cues = [m.start() for m in SECTOR_CUE.finditer(low)]
-    return [f for f in found if any(-3 <= c - f.end <= 30 or 0 <= f.start - c <= 12 for c in cues)]
+    return _agreed_only(sentence, match_focus_areas(sentence, vocabulary, masked, matchers))
 
 
 def find_corridors(sentence: str, corridors: list[str]) -> list[Match]:

@@ -31,7 +31,6 @@ def focus(text, index=0):
             "Both sides agreed to deepen partnerships in sectors such as IT.",
             ["information-technology"],
         ),
-        ("The meeting reviewed cooperation in mining and minerals.", ["mining"]),
     ],
 )
 def test_it_tags_focus_areas_in_sentences_about_what_was_agreed(sentence, slugs):
@@ -174,7 +173,6 @@ def test_sentences_that_state_no_agreement_give_no_focus_area(sentence):
         ("A consensus was reached that third countries may join the projects.", ["third-party"]),
         ("They reached an agreement on cooperation in tourism.", ["tourism"]),
         ("Health cooperation will include training for nurses.", ["health"]),
-        ("Officials called the energy sector the top concern.", ["energy"]),
         ("The two sides agreed on financing for solar parks.", ["finance", "energy"]),
         ("Both sides agreed to complete the Karakoram Highway upgrade.", ["connectivity"]),
         (
@@ -416,6 +414,11 @@ def test_wording_that_only_looks_negative_keeps_its_areas(sentence, slugs):
         ),
         ("Both sides agreed to expand cooperation against the COVID-19 pandemic.", ["health"]),
         (
+            "The meeting exchanged views and reached common understandings on media "
+            "cooperation and think tanks.",
+            ["media-culture"],
+        ),
+        (
             "The sides agreed to cooperate in e-commerce and telecommunications.",
             ["information-technology"],
         ),
@@ -449,6 +452,12 @@ def test_what_the_sides_agreed_in_real_phrasings(sentence, slugs):
         "He told participants from finance institutes and energy departments that ties were "
         "strong, adding that cooperation had grown.",
         "The sides agreed to enhance cooperation; meanwhile, tourism numbers fell.",
+        # what the sides reviewed is not what they agreed (issue 10), whatever they reviewed
+        "The meeting reviewed cooperation in mining and minerals.",
+        "The two sides reviewed the whole range of ties, including security and the port.",
+        # a sector named in background or a complaint is not agreed
+        "Officials called the energy sector the top concern.",
+        "The circular debt in the power sector weighs on investors.",
     ],
 )
 def test_figures_of_speech_reviews_and_participants_are_not_agreed_areas(sentence):
