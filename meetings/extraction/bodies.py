@@ -47,8 +47,8 @@ BODY_PATTERNS = [
     ),
     (
         "BPC",
-        r"vice[-\s]+foreign[-\s]+minister(?:ial)?[-\s]+level\s+(?:diplomatic|political)\s+"
-        r"consultations",
+        r"(?:vice[-\s]+foreign[-\s]+minister(?:ial)?(?:[-\s]+level)?\s+)?"
+        r"(?:diplomatic|political)\s+consultations",
     ),
 ]
 _CASE_SENSITIVE = re.compile(r"\\b[A-Z]")
@@ -97,6 +97,9 @@ _WG_DESCRIBED = re.compile(
 )
 
 
+_ABBREVIATION = re.compile(r"\s*\((?:CPEC[-\s])?(?:JWG[-\s]?)?[A-Za-z&-]{2,12}\)")
+
+
 def _topic_short(m: re.Match, prefix: str) -> str:
     for key, value in m.groupdict().items():
         if value and key.startswith(prefix):
@@ -109,6 +112,8 @@ def _working_groups(sentence: str, taken: list[BodyMention]) -> list[BodyMention
     found: list[BodyMention] = []
 
     def add(short: str, a: int, b: int) -> None:
+        abbr = _ABBREVIATION.match(sentence, b)  # "... Industrial Cooperation (JWG-IC)"
+        b = abbr.end() if abbr else b
         if short and not _overlaps(taken + found, a, b):
             found.append(BodyMention(short, sentence[a:b], a, b))
 

@@ -307,6 +307,9 @@ class _Article:
 
     def _resolve(self, refs_by_sentence: list[list[Ref]]) -> None:
         everything = [r for refs in refs_by_sentence for r in refs if r.body]
+        for r in everything:
+            if r.future and self._told_held_after(r, everything):
+                r.future = False  # "The 10th JCC, delayed twice, was finally held on Monday"
         previewed = self._previewed(everything)
         refs = [r for r in everything if not r.future and (r.body, r.number) not in previewed]
         for r in refs:
@@ -367,6 +370,15 @@ class _Article:
             and not _PREVIEW.search(self.sentences[r.sentence].text)
         }
         return future - held
+
+    def _told_held_after(self, r: Ref, refs: list[Ref]) -> bool:
+        """Does the clause after the mention, up to the next meeting named, tell that the
+        meeting took place?"""
+        end = min(
+            (x.start for x in refs if x.sentence == r.sentence and x.start >= r.end), default=None
+        )
+        rest = self.sentences[r.sentence].text[r.end : end].split(";", 1)[0]
+        return bool(_TOLD_HELD.search(rest)) and not _PREVIEW.search(rest)
 
     def _plan(self, refs: list[Ref], previewed: set[tuple[str, int]]) -> None:
         """Planned meetings from the mentions of coming ones."""

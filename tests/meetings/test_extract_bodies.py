@@ -490,3 +490,23 @@ def test_a_working_group_being_set_up_is_not_a_meeting_of_it(verb):
 )
 def test_a_topic_before_jwg_names_the_group(name, short):
     assert meetings_of(f"The 3rd meeting of the {name} was held in Karachi.") == [(short, 3)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "China and Pakistan held the third round of vice foreign ministerial diplomatic "
+        "consultations in Beijing.",
+        "The third round of diplomatic consultations between China and Pakistan was held.",
+    ],
+)
+def test_diplomatic_consultations_are_the_bpc(sentence):
+    assert meetings_of(sentence) == [("BPC", 3)]
+
+
+def test_a_working_groups_abbreviation_after_its_name_is_the_same_group():
+    text = (
+        "The Joint Working Group on Industrial Cooperation (JWG-IC) held its 7th meeting at "
+        "the Board of Investment."
+    )
+    assert meetings_of(text) == [("JWG-Industrial", 7)]

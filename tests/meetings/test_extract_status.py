@@ -93,3 +93,15 @@ def test_a_meeting_prepared_for_is_planned(lead):
         ("JCC", 11, "planned", False),
         ("JWG-Energy", None, "held", True),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 10th JCC, which had been delayed several times, was finally held on Thursday.",
+        "The 10th JCC, postponed twice, took place on Thursday by video link.",
+    ],
+)
+def test_a_meeting_delayed_and_then_held_is_held(sentence):
+    m = only(f"date 2021-09-24\n{sentence}")
+    assert (m["number"], m["status"], m["date"]) == (10, "held", "2021-09-23")
