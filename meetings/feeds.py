@@ -29,7 +29,7 @@ def filtered_meetings(request):
 class MeetingFeed(Feed):
     feed_type = Atom1Feed
     title = "CPEC Tracker: meetings"
-    subtitle = "China–Pakistan Economic Corridor meetings, newest recorded first."
+    subtitle = "China–Pakistan Economic Corridor meetings, latest meeting first."
 
     def __call__(self, request, *args, **kwargs):
         if filtered_meetings(request) is None:
@@ -44,8 +44,9 @@ class MeetingFeed(Feed):
         return reverse("meetings:list") + (f"?{query}" if query else "")
 
     def items(self, request):
-        meetings = filtered_meetings(request).qs
-        return meetings.order_by("-created_at", "-pk")[:FEED_SIZE]
+        # By when the meetings were held, not when they were recorded: an article about
+        # a 2019 meeting ingested today is old news, not the latest entry.
+        return filtered_meetings(request).qs.sorted_by("-date")[:FEED_SIZE]
 
     def item_title(self, meeting):
         return f"{meeting.title}, {partial_date(meeting)}"
@@ -55,7 +56,11 @@ class MeetingFeed(Feed):
         return " · ".join(part for part in (venue, meeting.summary) if part)
 
     def item_pubdate(self, meeting):
-        return meeting.created_at
+        """The day the meeting was held (the first day of its month or year when known only
+        that far); none when its date is unknown."""
+        if meeting.date is None:
+            return None
+        return datetime.datetime.combine(meeting.date, datetime.time(), tzinfo=datetime.UTC)
 
     def item_updateddate(self, meeting):
         return meeting.updated_at

@@ -13,6 +13,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Q, Value
+from django.http import QueryDict
 
 from agreements.models import Corridor, FocusArea, MeetingCorridor
 from meetings.models import SORTS, Body, Meeting, MeetingStatus, Person, ReviewStatus
@@ -44,6 +45,8 @@ SORT_LABELS = {
     "-number": "Number, highest first",
 }
 MAX_QUERY_LENGTH = 300
+# Values a shareable URL leaves out: they say what saying nothing says.
+DEFAULT_VALUES = {("sort", "-date"), ("page", "1")}
 
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
@@ -101,9 +104,10 @@ MAX_CHOICES = 50
 
 class ChosenSlugField(forms.Field):
     """One slug (`?body=jwg-icc`) or several (`?corridor=a&corridor=b`), cleaned to the
-    objects they name. It looks them up through `known()`, a `{slug: object}` that the
-    filter set loads for all its slug fields at once, so validating costs no query of its
-    own; an unknown slug is a form error."""
+    objects they name. It looks them up through `known()`, a `{lower-case slug: object}`
+    that the filter set loads for all its slug fields at once, so validating costs no
+    query of its own; an unknown slug is a form error. Case does not count: the exports
+    write `JWG-ICC` and `GREEN`, and a value copied from them names the same thing."""
 
     default_error_messages = {
         "invalid_choice": "Select a valid choice. That choice is not one of the available choices.",
@@ -128,7 +132,7 @@ class ChosenSlugField(forms.Field):
             )
         known = self.known()
         for slug in slugs:
-            if slug not in known:
+            if slug.lower() not in known:
                 if self.multiple:
                     raise ValidationError(
                         self.error_messages["invalid_list"],
@@ -136,7 +140,7 @@ class ChosenSlugField(forms.Field):
                         params={"value": slug},
                     )
                 raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        objects = [known[slug] for slug in dict.fromkeys(slugs)]
+        objects = list(dict.fromkeys(known[slug.lower()] for slug in slugs))
         return objects if self.multiple else objects[0]
 
 
@@ -229,11 +233,15 @@ class MeetingFilter(django_filters.FilterSet):
         "person": (Person, "name"),
     }
 
+    SLUG_PARAMETERS = ("corridor", "focus_area", "body", "person")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("focus_area", "body", "person"):
             self.filters[name].extra["known"] = lambda name=name: self.known_slugs()[name]
-        self.filters["corridor"].extra["known"] = lambda: {c.slug: c for c in self.corridor_tree()}
+        self.filters["corridor"].extra["known"] = lambda: {
+            c.slug.lower(): c for c in self.corridor_tree()
+        }
 
     def requested_slugs(self, name):
         data = self.data or {}
@@ -241,23 +249,59 @@ class MeetingFilter(django_filters.FilterSet):
         return [str(v) for v in values if v][:MAX_CHOICES]
 
     def known_slugs(self):
-        """{parameter: {slug: object}} for the focus areas, body and person the query
-        names, found in ONE query (a UNION); corridors come from the corridor tree."""
+        """{parameter: {lower-case slug: object}} for the focus areas, body and person the
+        query names, found in ONE query (a UNION); corridors come from the corridor tree.
+        A body is also known by its short name, as the exports write it (`JWG-ICC`)."""
         if not hasattr(self, "_known_slugs"):
-            parts = [
-                model.objects.filter(slug__in=self.requested_slugs(name))
-                .order_by()
-                .annotate(kind=Value(name), label=F(label))
-                .values_list("kind", "pk", "slug", "label")
-                for name, (model, label) in self.LOOKED_UP.items()
-                if self.requested_slugs(name)
-            ]
+            parts = []
+            for name, (model, label) in self.LOOKED_UP.items():
+                requested = self.requested_slugs(name)
+                if not requested:
+                    continue
+                wanted = Q(slug__in={*requested, *(value.lower() for value in requested)})
+                if name == "body":
+                    for value in requested:
+                        wanted |= Q(short_name__iexact=value)
+                parts.append(
+                    model.objects.filter(wanted)
+                    .order_by()
+                    .annotate(kind=Value(name), label=F(label))
+                    .values_list("kind", "pk", "slug", "label")
+                )
             rows = parts[0].union(*parts[1:], all=True) if parts else []
             self._known_slugs = {name: {} for name in self.LOOKED_UP}
             for kind, pk, slug, label in rows:
                 model, label_field = self.LOOKED_UP[kind]
-                self._known_slugs[kind][slug] = model(pk=pk, slug=slug, **{label_field: label})
+                found = model(pk=pk, slug=slug, **{label_field: label})
+                self._known_slugs[kind][slug.lower()] = found
+                if kind == "body":
+                    self._known_slugs[kind].setdefault(label.lower(), found)
         return self._known_slugs
+
+    def short_query(self):
+        """The valid query as a shared link should say it: no empty values, no defaults
+        (`sort=-date` unless searching, where it overrides relevance; `page=1`), each slug
+        as the site writes it (`JWG-ICC` -> `jwg-icc`), a repeated value once. Other
+        parameters are kept as given."""
+        query = QueryDict(mutable=True)
+        searching = bool(self.form.cleaned_data.get("q"))
+        for key, values in self.data.lists():
+            kept = []
+            for value in values:
+                value = str(value)
+                if (
+                    not value.strip()
+                    or (key, value) in DEFAULT_VALUES
+                    and not (key == "sort" and searching)
+                ):
+                    continue
+                if key in self.SLUG_PARAMETERS:
+                    value = self.filters[key].extra["known"]()[value.lower()].slug
+                if value not in kept:
+                    kept.append(value)
+            if kept:
+                query.setlist(key, kept)
+        return query.urlencode()
 
     def filter_date_from(self, queryset, name, value):
         return queryset.overlapping(start=value[0])

@@ -1,6 +1,6 @@
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Max, Prefetch, Q
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from agreements.models import Agreement, FocusArea, MeetingCorridor, MeetingFocusArea
 from meetings.filters import MeetingFilter
@@ -68,6 +68,12 @@ def overview(request):
 def meeting_list(request):
     filterset = MeetingFilter(request.GET, queryset=Meeting.objects.all())
     valid = filterset.is_valid()
+    if valid:
+        # The filter form submits every field, empty or not; a shared link should say
+        # only what was chosen.
+        short = filterset.short_query()
+        if short != request.GET.urlencode():
+            return redirect(request.path + (f"?{short}" if short else ""))
     page = Paginator(list_rows(filterset.qs), MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
     ctx = {
         "filter": filterset,

@@ -56,6 +56,16 @@ def source_byline(document):
     return mark_safe(" · ".join(parts))  # noqa: S308 - each part is escaped by format_html
 
 
+@register.filter
+def labelled_errors(filterset):
+    """(label, messages) for each filter with an error, named as the form labels it
+    ("From", "Search", not "Date_from", "Q"); label None for an error of the whole form."""
+    return [
+        (filterset.filters[name].label if name in filterset.filters else None, messages)
+        for name, messages in filterset.errors.items()
+    ]
+
+
 @register.simple_tag(takes_context=True)
 def query_with(context, **changes):
     """The current query string with `changes` applied (None removes a key); drops `page`

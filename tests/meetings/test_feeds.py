@@ -1,3 +1,4 @@
+import datetime
 import re
 
 import pytest
@@ -85,3 +86,28 @@ def test_long_calendar_lines_are_folded(client):
 def test_feeds_reject_bad_filters_with_400(client, url):
     assert client.get(f"{url}?corridor=nope").status_code == 400
     assert client.get(f"{url}?date_from=yesterday").status_code == 400
+
+
+def test_atom_entries_are_dated_and_ordered_by_the_meeting(client):
+    from meetings.models import Meeting
+
+    make_meeting(number=4, date="2024-01-21")
+    make_meeting(number=1, date="2019-06-10")  # recorded later, held earlier
+    make_meeting(number=3, date="2021-12-01", precision="month")
+    make_meeting(number=6)  # date unknown
+    Meeting.objects.filter(number=1).update(
+        updated_at=datetime.datetime(2026, 3, 4, 5, 6, 7, tzinfo=datetime.UTC)
+    )
+    body = client.get("/meetings/feed/").content.decode()
+    entries = re.findall(r"<entry>(.*?)</entry>", body)
+    titles = [re.search(r"<title>([^<]+)</title>", entry).group(1) for entry in entries]
+    assert titles == [
+        "4th JWG-ICC meeting, 21 January 2024",
+        "3rd JWG-ICC meeting, December 2021",
+        "1st JWG-ICC meeting, 10 June 2019",
+        "6th JWG-ICC meeting, date unknown",
+    ]
+    first_meeting = entries[2]
+    assert "<published>2019-06-10T00:00:00+00:00</published>" in first_meeting
+    assert "<updated>2026-03-04T05:06:07+00:00</updated>" in first_meeting
+    assert "<published>" not in entries[3]

@@ -19,7 +19,7 @@ def listed(response):
 
 
 def get_list(client, query=""):
-    return client.get(f"/meetings/?{query}")
+    return client.get(f"/meetings/?{query}", follow=True)
 
 
 @pytest.fixture
