@@ -212,6 +212,8 @@ def generate(count):
         with transaction.atomic():
             for model, objects in rows_for(first, min(first + BATCH, count + 1)):
                 model.objects.bulk_create(objects, batch_size=BATCH)
+    # bulk_create sends no signal: work out the best-known dates the lists sort by.
+    Meeting.objects.refresh_sort_dates()
 
 
 # Measuring -------------------------------------------------------------------------------

@@ -22,7 +22,10 @@ CALENDAR_SIZE = 1000
 
 def filtered_meetings(request):
     """The filter, or None when its parameters are invalid."""
-    filterset = MeetingFilter(request.GET, queryset=Meeting.objects.select_related("body"))
+    filterset = MeetingFilter(
+        request.GET,
+        queryset=Meeting.objects.select_related("body", "dated_after", "dated_before"),
+    )
     return filterset if filterset.is_valid() else None
 
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import ordinal
 from django.db import connections, models, transaction
 from django.db.models import Exists, OuterRef, Q, Value
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -99,15 +99,38 @@ class ReviewStatus(models.TextChoices):
     REVIEWED = "reviewed", "Reviewed"
 
 
-# The list's sort orders: unknown dates and numbers always last.
+# The list's sort orders, by the best-known date (Meeting.sort_date: an undated meeting
+# takes its place in its series); dates and numbers unknown always last.
 SORTS = {
-    "-date": (models.F("date").desc(nulls_last=True), "body__short_name", "-number"),
-    "date": (models.F("date").asc(nulls_last=True), "body__short_name", "number"),
-    "body": ("body__short_name", models.F("number").asc(nulls_last=True), "date"),
+    "-date": (models.F("sort_date").desc(nulls_last=True), "body__short_name", "-number"),
+    "date": (models.F("sort_date").asc(nulls_last=True), "body__short_name", "number"),
+    "body": ("body__short_name", models.F("number").asc(nulls_last=True), "sort_date"),
     "-body": (models.F("body__short_name").desc(), models.F("number").desc(nulls_last=True)),
-    "number": (models.F("number").asc(nulls_last=True), "body__short_name", "date"),
-    "-number": (models.F("number").desc(nulls_last=True), "body__short_name", "date"),
+    "number": (models.F("number").asc(nulls_last=True), "body__short_name", "sort_date"),
+    "-number": (models.F("number").desc(nulls_last=True), "body__short_name", "sort_date"),
 }
+
+
+def refresh_sort_dates(meeting_model, body_ids, using="default"):
+    """Give the meetings of these bodies their best-known date (`sort_date`): its own
+    date when known; else the date of the nearest lower-numbered dated meeting of the same
+    body (`dated_after`: the 5th comes after the 4th of 21 January 2024), else that of the
+    nearest higher-numbered one (`dated_before`). Two UPDATEs, whatever the bodies' size.
+    Takes the model class so the migration that fills these fields runs the same code."""
+    meetings = meeting_model.objects.using(using).filter(body__in=body_ids)
+    meetings.filter(date__isnull=False).exclude(
+        Q(sort_date=models.F("date")) & Q(dated_after=None) & Q(dated_before=None)
+    ).update(sort_date=models.F("date"), dated_after=None, dated_before=None)
+    dated = meeting_model.objects.filter(body=models.OuterRef("body"), date__isnull=False)
+    earlier = dated.filter(number__lt=models.OuterRef("number")).order_by("-number")
+    later = dated.filter(number__gt=models.OuterRef("number")).order_by("number")
+    meetings.filter(date__isnull=True).update(
+        dated_after=models.Subquery(earlier.values("pk")[:1]),
+        dated_before=models.Subquery(later.values("pk")[:1]),
+        sort_date=Coalesce(
+            models.Subquery(earlier.values("date")[:1]), models.Subquery(later.values("date")[:1])
+        ),
+    )
 
 
 class Year(ExtractYear):
@@ -267,6 +290,12 @@ class MeetingQuerySet(models.QuerySet):
             return same_body.filter(date__gt=meeting.date).order_by("date", "pk").first()
         return None
 
+    def refresh_sort_dates(self):
+        """Work out the best-known dates of these meetings' bodies (see refresh_sort_dates);
+        for writes that send no signal (bulk_create, QuerySet.update)."""
+        bodies = list(self.order_by().values_list("body", flat=True).distinct())
+        refresh_sort_dates(Meeting, bodies, self.db)
+
     def sorted_by(self, sort="-date"):
         """One of SORTS, always ending in the primary key so pages never overlap."""
         return self.order_by(*SORTS[sort], "pk")
@@ -281,6 +310,28 @@ class Meeting(models.Model):
     date = models.DateField(null=True, blank=True)
     date_precision = models.CharField(
         max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    # The best-known date, which the lists sort by: the date when known, else the bound
+    # the same body's neighbours give (dated_after / dated_before). Worked out on every
+    # write (signals.py, refresh_sort_dates()), never edited.
+    sort_date = models.DateField(null=True, blank=True, editable=False)
+    dated_after = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="For a meeting whose date is unknown: the nearest earlier session with one.",
+    )
+    dated_before = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="For a meeting whose date is unknown: the nearest later session with one.",
     )
     city = models.CharField(max_length=100, blank=True)
     country = models.CharField(max_length=100, blank=True, help_text="The host country.")
@@ -333,7 +384,7 @@ class Meeting(models.Model):
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
-        ordering = [models.F("date").desc(nulls_last=True), "body__short_name", "-number"]
+        ordering = [models.F("sort_date").desc(nulls_last=True), "body__short_name", "-number"]
         constraints = [
             models.UniqueConstraint(fields=["body", "number"], name="one_meeting_per_body_number"),
             models.CheckConstraint(
@@ -346,13 +397,16 @@ class Meeting(models.Model):
             ),
         ]
         indexes = [
-            # The list page's default order and its date-range filter.
+            # The date-range filter.
             models.Index(fields=["date"], name="meeting_date_idx"),
+            # The list page's default order (newest first by best-known date).
+            models.Index(fields=["sort_date"], name="meeting_sort_date_idx"),
             # The exports: every column they read, in the default order's leading column, so
-            # SQLite reads the meetings in date order from this index alone (no lookup into
+            # SQLite reads the meetings in that order from this index alone (no lookup into
             # the table per meeting) and sorts only within a day.
             models.Index(
                 fields=[
+                    "sort_date",
                     "date",
                     "body",
                     "number",
@@ -364,7 +418,7 @@ class Meeting(models.Model):
                     "slug",
                     "status",
                 ],
-                name="meeting_export_idx",
+                name="meeting_export_sort_idx",
             ),
             # The body page and "previous meeting of this body".
             models.Index(fields=["body", "date"], name="meeting_body_date_idx"),
@@ -377,6 +431,12 @@ class Meeting(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        if self.date is not None:
+            self.sort_date = self.date
+            self.dated_after = self.dated_before = None
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "date" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_date", "dated_after", "dated_before"}
         if not self.slug:
             base = f"{self.body.slug}-{self.number}" if self.number else f"{self.body.slug}-meeting"
             self.slug = unique_slug(Meeting, base, exclude_pk=self.pk)
@@ -384,6 +444,25 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:detail", args=[self.slug])
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        meeting = super().from_db(db, field_names, values)
+        if {"body_id", "number", "date"} <= meeting.__dict__.keys():  # not deferred
+            meeting._loaded_series_place = meeting.series_place()
+        return meeting
+
+    def series_place(self):
+        """What the best-known dates of this meeting's neighbours depend on."""
+        return (self.body_id, self.number, self.date)
+
+    def moved_in_series(self):
+        """The body ids whose best-known dates this save may change (none when the body,
+        number and date are as loaded)."""
+        loaded = getattr(self, "_loaded_series_place", None)
+        if loaded == self.series_place():
+            return []
+        return [body for body in {self.body_id, loaded[0] if loaded else None} if body]
 
     @property
     def title(self):

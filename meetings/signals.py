@@ -12,7 +12,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from agreements.models import Agreement, MeetingCorridor, MeetingFocusArea
 
 from .exports import forget_export_rows
-from .models import Delegation, Meeting, Participant, Person, SourceDocument
+from .models import Delegation, Meeting, Participant, Person, SourceDocument, refresh_sort_dates
 
 # Models with a meeting_id whose rows make up part of that meeting's export row.
 MEETING_PARTS = (Participant, Delegation, MeetingFocusArea, MeetingCorridor, Agreement)
@@ -44,7 +44,21 @@ def sources_changed(sender, instance, action, reverse, pk_set, using, **kwargs):
         document_changed(sender, instance, using)
 
 
+def meeting_saved(sender, instance, using, **kwargs):
+    # The best-known dates of undated meetings hang on their neighbours' numbers and dates.
+    bodies = instance.moved_in_series()
+    if bodies:
+        refresh_sort_dates(Meeting, bodies, using)
+    instance._loaded_series_place = instance.series_place()
+
+
+def meeting_deleted(sender, instance, using, **kwargs):
+    refresh_sort_dates(Meeting, [instance.body_id], using)
+
+
 def connect():
+    post_save.connect(meeting_saved, sender=Meeting, dispatch_uid="sort-dates-save")
+    post_delete.connect(meeting_deleted, sender=Meeting, dispatch_uid="sort-dates-delete")
     for model in MEETING_PARTS:
         uid = f"export-rows-{model._meta.label_lower}"
         post_save.connect(part_changed, sender=model, dispatch_uid=f"{uid}-save")

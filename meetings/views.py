@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Max, Prefetch, Q
+from django.db.models import Count, F, Max, Min, Prefetch, Q
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 
 from agreements.models import Agreement, FocusArea, MeetingCorridor, MeetingFocusArea
@@ -23,8 +24,9 @@ ROWS_PER_ENTITY_PAGE = 100
 
 
 def list_rows(meetings):
-    """What a row of a meeting table shows: body, co-chairs and focus areas."""
-    return meetings.select_related("body").prefetch_related(
+    """What a row of a meeting table shows: body, co-chairs, focus areas, and for an
+    undated meeting the neighbours that bound its date."""
+    return meetings.select_related("body", "dated_after", "dated_before").prefetch_related(
         Prefetch(
             "participants",
             queryset=Participant.objects.filter(role=Role.CO_CHAIR).select_related("person"),
@@ -51,9 +53,11 @@ def overview(request):
         },
         "latest": latest,
         "upcoming": upcoming,
-        # Both charts are grouped counts, as small at 100,000 meetings as at 10.
-        "body_years": dated.values("body__short_name", "body__slug", year=Year("date"))
-        .annotate(count=Count("pk"))
+        # Both charts are grouped counts, as small at 100,000 meetings as at 10. The
+        # timeline places an undated meeting by its best-known date, counted apart.
+        "body_years": Meeting.objects.filter(sort_date__isnull=False)
+        .values("body__short_name", "body__slug", year=Year("sort_date"))
+        .annotate(count=Count("pk"), approximate=Count("pk", filter=Q(date__isnull=True)))
         .order_by("body__short_name", "year"),
         # From the meeting side: SQLite walks the date index, then each meeting's links
         # through their unique (meeting, focus area) index.
@@ -86,7 +90,13 @@ def meeting_list(request):
 
 def meeting_detail(request, slug):
     meetings = Meeting.objects.select_related(
-        "body", "evidence", "date_evidence", "venue_evidence", "mode_evidence"
+        "body",
+        "evidence",
+        "date_evidence",
+        "venue_evidence",
+        "mode_evidence",
+        "dated_after",
+        "dated_before",
     ).prefetch_related(
         Prefetch(
             "delegations",
@@ -164,8 +174,12 @@ def changes_since(previous, meeting):
 def person_detail(request, slug):
     person = get_object_or_404(Person, slug=slug)
     participations = person.participations.select_related(
-        "meeting__body", "delegation", "evidence"
-    ).order_by(F("meeting__date").asc(nulls_last=True), "meeting__number", "pk")
+        "meeting__body",
+        "meeting__dated_after",
+        "meeting__dated_before",
+        "delegation",
+        "evidence",
+    ).order_by(F("meeting__sort_date").asc(nulls_last=True), "meeting__number", "pk")
     page = Paginator(participations, ROWS_PER_ENTITY_PAGE).get_page(request.GET.get("page"))
     ctx = {"person": person, "page_obj": page}
     return render(request, "meetings/person.html", ctx)
@@ -228,3 +242,70 @@ def source_detail(request, pk):
         "meetings": document.meetings.select_related("body").order_by("date", "pk"),
     }
     return render(request, "meetings/source.html", ctx)
+
+
+class IndexSorts:
+    """The sort orders of an index page: {key: (column label, order_by terms)}, the first
+    the default. `?sort=<key>` picks one; an unknown key is a 400."""
+
+    def __init__(self, **orders):
+        self.orders = {key.replace("_", "-"): value for key, value in orders.items()}
+        self.default = next(iter(self.orders))
+
+    def choose(self, request):
+        """The chosen key, or None when the request names an unknown one."""
+        key = request.GET.get("sort") or self.default
+        return key if key in self.orders else None
+
+    def apply(self, queryset, key):
+        return queryset.order_by(*self.orders[key][1], "pk")
+
+
+def index_page(request, template, queryset, sorts, per_page=ROWS_PER_ENTITY_PAGE, **ctx):
+    """An index: `queryset` in the chosen sort, paginated, with sortable headers."""
+    key = sorts.choose(request)
+    if key is None:
+        return HttpResponseBadRequest(
+            f"Unknown sort. Choose one of: {', '.join(sorts.orders)}.", content_type="text/plain"
+        )
+    page = Paginator(sorts.apply(queryset, key), per_page).get_page(request.GET.get("page"))
+    ctx |= {"page_obj": page, "sort": key, "sorts": sorts.orders, "default_sort": sorts.default}
+    return render(request, template, ctx)
+
+
+PEOPLE_SORTS = IndexSorts(
+    name=("Name", ("name",)),
+    meetings=("Meetings", ("-meeting_count", "name")),
+    country=("Country", ("country", "name")),
+)
+
+
+def people_index(request):
+    people = Person.objects.annotate(meeting_count=Count("participations__meeting", distinct=True))
+    return index_page(request, "meetings/people.html", people, PEOPLE_SORTS)
+
+
+BODY_SORTS = IndexSorts(
+    name=("Body", ("short_name",)),
+    meetings=("Meetings", ("-meeting_count", "short_name")),
+    latest=("Latest", (F("latest").desc(nulls_last=True), "short_name")),
+)
+
+
+def bodies_index(request):
+    bodies = Body.objects.annotate(
+        meeting_count=Count("meetings"), first=Min("meetings__date"), latest=Max("meetings__date")
+    )
+    return index_page(request, "meetings/bodies.html", bodies, BODY_SORTS)
+
+
+SOURCE_SORTS = IndexSorts(
+    published=("Published", (F("published_on").desc(nulls_last=True), "-ingested_at")),
+    title=("Source", ("title", "file_name")),
+    meetings=("Meetings", ("-meeting_count", "-ingested_at")),
+)
+
+
+def sources_index(request):
+    documents = SourceDocument.objects.defer("text").annotate(meeting_count=Count("meetings"))
+    return index_page(request, "meetings/sources.html", documents, SOURCE_SORTS)

@@ -52,6 +52,10 @@ def timeline_chart(cells, max_bodies=12):
                 MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * (cell["count"] / peak) ** 0.5, 1
             )
             year, count = cell["year"], cell["count"]
+            approximate = cell.get("approximate", 0)
+            label = f"{body}, {year}: {count} meeting{pluralize(count)}"
+            if approximate:
+                label += f" ({approximate} with an approximate date)"
             dots.append(
                 {
                     "x": x(year),
@@ -61,7 +65,8 @@ def timeline_chart(cells, max_bodies=12):
                     "url": reverse("meetings:list")
                     + "?"
                     + urlencode({"body": cell["body__slug"], "date_from": year, "date_to": year}),
-                    "label": f"{body}, {year}: {count} meeting{pluralize(count)}",
+                    "label": label,
+                    "approximate": bool(approximate),
                 }
             )
         rows.append({"body": body, "y": y, "text_y": y + 4, "dots": dots})
@@ -72,6 +77,7 @@ def timeline_chart(cells, max_bodies=12):
         "rows": rows,
         "years": years,
         "hidden_bodies": len(totals) - len(busiest),
+        "approximate": any(dot["approximate"] for row in rows for dot in row["dots"]),
         "width": TIMELINE_WIDTH,
         "height": height + AXIS_HEIGHT,
         "plot_bottom": height,

@@ -18,11 +18,28 @@ _DATE_FORMATS = {"day": "j F Y", "month": "F Y", "year": "Y"}
 
 @register.filter
 def partial_date(meeting):
-    """ "25 December 2020", "December 2020", "2020" or "date unknown"."""
+    """ "25 December 2020", "December 2020" or "2020"; for a meeting whose date is unknown,
+    the bounds its neighbours in the series give ("after 21 January 2024", "between ...
+    and ...", "before ..."), else "date unknown"."""
     fmt = _DATE_FORMATS.get(meeting.date_precision)
-    if meeting.date is None or fmt is None:
-        return "date unknown"
-    return format_date(meeting.date, fmt)
+    if meeting.date is not None and fmt is not None:
+        return format_date(meeting.date, fmt)
+    # The *_id checks first: no query for a meeting without neighbours.
+    after = meeting.dated_after if meeting.dated_after_id else None
+    before = meeting.dated_before if meeting.dated_before_id else None
+    if after and before:
+        return f"between {partial_date(after)} and {partial_date(before)}"
+    if after:
+        return f"after {partial_date(after)}"
+    if before:
+        return f"before {partial_date(before)}"
+    return "date unknown"
+
+
+@register.filter
+def date_is_approximate(meeting):
+    """True for a meeting placed in its series by its neighbours' dates."""
+    return meeting.date is None and bool(meeting.dated_after_id or meeting.dated_before_id)
 
 
 @register.filter

@@ -94,7 +94,7 @@ def test_atom_entries_are_dated_and_ordered_by_the_meeting(client):
     make_meeting(number=4, date="2024-01-21")
     make_meeting(number=1, date="2019-06-10")  # recorded later, held earlier
     make_meeting(number=3, date="2021-12-01", precision="month")
-    make_meeting(number=6)  # date unknown
+    make_meeting(body="BPC", number=6)  # date unknown, no neighbours to place it
     Meeting.objects.filter(number=1).update(
         updated_at=datetime.datetime(2026, 3, 4, 5, 6, 7, tzinfo=datetime.UTC)
     )
@@ -105,7 +105,7 @@ def test_atom_entries_are_dated_and_ordered_by_the_meeting(client):
         "4th JWG-ICC meeting, 21 January 2024",
         "3rd JWG-ICC meeting, December 2021",
         "1st JWG-ICC meeting, 10 June 2019",
-        "6th JWG-ICC meeting, date unknown",
+        "6th BPC meeting, date unknown",
     ]
     first_meeting = entries[2]
     assert "<published>2019-06-10T00:00:00+00:00</published>" in first_meeting
