@@ -24,13 +24,17 @@ ROWS_PER_ENTITY_PAGE = 100
 
 
 def list_rows(meetings):
-    """What a row of a meeting table shows: body, co-chairs, focus areas, and for an
+    """What a row of a meeting table shows: body, co-chairs (else delegation leaders),
+    focus areas, and for an
     undated meeting the neighbours that bound its date."""
     return meetings.select_related("body", "dated_after", "dated_before").prefetch_related(
+        # Co-chairs, and the delegation leaders shown when no co-chair is named.
         Prefetch(
             "participants",
-            queryset=Participant.objects.filter(role=Role.CO_CHAIR).select_related("person"),
-            to_attr="co_chairs",
+            queryset=Participant.objects.filter(role__in=[Role.CO_CHAIR, Role.LEADER])
+            .select_related("person")
+            .order_by("role", "delegation__country", "pk"),
+            to_attr="heads",
         ),
         Prefetch(
             "focus_area_links",
@@ -84,8 +88,17 @@ def meeting_list(request):
         "page_obj": page,
         "facets": filterset.facets(),
         "active": filterset.active_choices(),
+        "search_examples": search_examples(page.object_list),
     }
     return render(request, "meetings/list.html", ctx, status=200 if valid else 400)
+
+
+def search_examples(meetings):
+    """A city and a person the search finds, taken from the rows shown (so no query of
+    their own, and never a word that finds nothing)."""
+    city = next((m.city for m in meetings if m.city), None)
+    person = next((p.person.name for m in meetings for p in m.heads), None)
+    return [example for example in (city, person) if example]
 
 
 def meeting_detail(request, slug):

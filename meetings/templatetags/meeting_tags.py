@@ -10,6 +10,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from meetings.articles import header_spans
+from meetings.models import Role
 
 register = template.Library()
 
@@ -34,6 +35,16 @@ def partial_date(meeting):
     if before:
         return f"before {partial_date(before)}"
     return "date unknown"
+
+
+@register.filter
+def heads(meeting):
+    """("co_chairs", participants) when the meeting has co-chairs, else ("leaders",
+    its delegation leaders), from the `heads` list_rows() prefetches."""
+    chairs = [p for p in meeting.heads if p.role == Role.CO_CHAIR]
+    if chairs:
+        return "co_chairs", chairs
+    return "leaders", [p for p in meeting.heads if p.role == Role.LEADER]
 
 
 @register.filter

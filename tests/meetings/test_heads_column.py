@@ -1,0 +1,49 @@
+"""The co-chairs column names the delegation leaders ("led by ...") when no co-chair is
+named, on the list, the overview and a body's page (issue 11, point 4)."""
+
+import re
+
+import pytest
+
+from tests.conftest import add_participant, make_meeting
+
+pytestmark = pytest.mark.django_db
+
+
+def heads_cells(html):
+    table = html[html.index("<tbody>") : html.index("</tbody>")]
+    return [
+        " ".join(
+            re.sub(
+                r"<[^>]+>", "", row.split('<td data-label="Co-chairs">')[1].split("</td>")[0]
+            ).split()
+        )
+        for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)
+    ]
+
+
+@pytest.fixture
+def meetings():
+    bpc = make_meeting(body="BPC", number=4, date="2023-05-10")
+    add_participant(bpc, "Sun Weidong", "China", role="leader")
+    add_participant(bpc, "Muhammad Syrus Qazi", "Pakistan", role="leader")
+    add_participant(bpc, "A Member", "Pakistan", role="member")
+    chaired = make_meeting(number=2, date="2020-12-25")
+    add_participant(chaired, "Luo Zhaohui", "China")
+    add_participant(chaired, "Someone Leading", "Pakistan", role="leader")
+    make_meeting(number=3, date="2021-12-01")
+
+
+@pytest.mark.parametrize("url", ["/meetings/", "/"])
+def test_leaders_fill_the_column_when_no_co_chair_is_named(client, meetings, url):
+    cells = heads_cells(client.get(url).content.decode())
+    assert cells == [
+        "led by Sun Weidong; Muhammad Syrus Qazi",
+        "—",
+        "Luo Zhaohui",
+    ]
+
+
+def test_a_bodys_page_shows_the_leaders_too(client, meetings):
+    html = client.get("/bodies/bpc/").content.decode()
+    assert 'led by</span> <a href="/people/sun-weidong/">Sun Weidong</a>' in html
