@@ -13,9 +13,20 @@ class FocusAreaAdmin(admin.ModelAdmin):
 
 @admin.register(Corridor)
 class CorridorAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "parent"]
+    list_display = ["name", "slug", "parent", "applies_from"]
     list_select_related = ["parent"]
     search_fields = ["name", "slug"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "applies_from" in form.changed_data:
+            removed = obj.drop_links_before_it_applied()
+            if removed:
+                self.message_user(
+                    request,
+                    f"{removed} meeting link{'s' if removed != 1 else ''} derived from focus "
+                    f"areas before {obj.applies_from:%-d %B %Y} removed.",
+                )
 
 
 @admin.register(Agreement)

@@ -43,6 +43,12 @@ class Corridor(models.Model):
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
+    applies_from = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day the corridor was adopted: a meeting before it is filed here only "
+        "when a source says so, never through its focus areas. Empty: it always applied.",
+    )
 
     objects = CorridorQuerySet.as_manager()
 
@@ -54,6 +60,33 @@ class Corridor(models.Model):
 
     def get_absolute_url(self):
         return reverse("agreements:corridor", args=[self.slug])
+
+    def drop_links_before_it_applied(self):
+        """Remove the links derived from focus areas for meetings before `applies_from`
+        (or with no known date), as ingestion would not have made them; the number gone.
+        Links a source states stay."""
+        if self.applies_from is None:
+            return 0
+        before = models.Q(meeting__sort_date__lt=self.applies_from) | models.Q(
+            meeting__sort_date=None
+        )
+        derived = self.meeting_links.filter(before, how=LinkHow.DERIVED)
+        # One by one, so each sends the signal that forgets its meeting's export row.
+        links = list(derived)
+        for link in links:
+            link.delete()
+        self.agreements.through.objects.filter(
+            corridor=self, agreement__in=Agreement.objects.filter(before)
+        ).delete()
+        return len(links)
+
+    def derives_for(self, meeting):
+        """Whether a focus area may place `meeting` in this corridor: the corridor applies
+        from no date, or the meeting's best-known date (its first day, for a month or year)
+        is on or after the day it does. A meeting with no known date gets no such link."""
+        if self.applies_from is None:
+            return True
+        return meeting.sort_date is not None and meeting.sort_date >= self.applies_from
 
 
 class AgreementKind(models.TextChoices):

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Q, Value
 from django.http import QueryDict
 
-from agreements.models import Corridor, FocusArea, MeetingCorridor
+from agreements.models import Corridor, FocusArea, LinkHow, MeetingCorridor
 from meetings.models import SORTS, Body, Meeting, MeetingStatus, Person, ReviewStatus
 
 VALID_SORTS = tuple(SORTS)
@@ -30,6 +30,9 @@ class Facet:
     count: int
     selected: bool
     depth: int = 0
+    # For a corridor: how many of the meetings counted a source ties to it (the others
+    # are there through a focus area).
+    stated: int = 0
 
     @property
     def slug(self):
@@ -169,6 +172,9 @@ class MeetingFilter(django_filters.FilterSet):
                           when that month or year overlaps the range
       corridor            corridor slug, repeatable (any of them); includes descendants,
                           so `cpec` is every meeting with a corridor
+      corridor_link       explicit (stated in a source) or derived (from a focus area):
+                          only corridor links of that kind count, for the corridors chosen
+                          or, with none chosen, for any corridor
       focus_area          focus-area slug, repeatable (any of them)
       body                a body's slug, e.g. jwg-icc
       city, country       exact, case-insensitive
@@ -204,6 +210,11 @@ class MeetingFilter(django_filters.FilterSet):
     # The slug filters are checked against objects loaded once per request (see
     # known_slugs()): the list page stays within its query budget with every filter on.
     corridor = ChosenSlugFilter(label="Corridor", multiple=True, method="filter_corridor")
+    corridor_link = django_filters.ChoiceFilter(
+        label="Corridor link",
+        choices=LinkHow.choices,
+        method="filter_corridor_link",
+    )
     focus_area = ChosenSlugFilter(label="Focus area", multiple=True, method="filter_focus_area")
     body = ChosenSlugFilter(label="Body", method="filter_body")
     city = django_filters.CharFilter(label="City", lookup_expr="iexact", max_length=100)
@@ -310,7 +321,16 @@ class MeetingFilter(django_filters.FilterSet):
         return queryset.overlapping(end=value[1])
 
     def filter_corridor(self, queryset, name, value):
-        return queryset.in_corridors(self.corridor_ids())
+        return queryset.in_corridors(self.corridor_ids(), how=self.chosen_link_kind())
+
+    def filter_corridor_link(self, queryset, name, value):
+        if self.form.cleaned_data.get("corridor"):
+            return queryset  # the corridor filter links the two
+        return queryset.in_corridors(how=value)
+
+    def chosen_link_kind(self):
+        """explicit or derived when the list is asked for one kind of corridor link."""
+        return self.form.cleaned_data.get("corridor_link") or None
 
     def filter_focus_area(self, queryset, name, value):
         return queryset.with_focus_areas(value)
@@ -370,6 +390,8 @@ class MeetingFilter(django_filters.FilterSet):
                 choices.append((label, ReviewStatus(value).label, name, value))
             elif name == "status":
                 choices.append((label, MeetingStatus(value).label, name, value))
+            elif name == "corridor_link":
+                choices.append((label, LinkHow(value).label, name, value))
             else:
                 raw = self.form.data.get(name, "")
                 choices.append((label, raw, name, raw))
@@ -403,24 +425,40 @@ class MeetingFilter(django_filters.FilterSet):
             )
         ).order_by("name")
         links = MeetingCorridor.objects.filter(self.matching_others("corridor", "meeting__in"))
-        counts = dict(links.values_list("corridor").annotate(count=Count("pk")).order_by())
+        if self.chosen_link_kind():
+            links = links.filter(how=self.chosen_link_kind())
+        # Each corridor's links, and how many of them a source states.
+        counts, stated = {}, {}
+        grouped = links.values_list("corridor", "how").annotate(count=Count("pk")).order_by()
+        for corridor_id, how, count in grouped:
+            counts[corridor_id] = counts.get(corridor_id, 0) + count
+            if how == LinkHow.EXPLICIT:
+                stated[corridor_id] = count
         parents = {c.parent_id for c in self.corridor_tree()}
         # A meeting linked to two children counts once for their parent.
-        counts |= {
-            int(key[1:]): count
-            for key, count in links.aggregate(
-                **{
-                    f"c{c.pk}": Count(
-                        "meeting", distinct=True, filter=Q(corridor__in=self.descendant_ids([c.pk]))
-                    )
-                    for c in self.corridor_tree()
-                    if c.pk in parents
-                }
-            ).items()
-        }
+        below = {c.pk: self.descendant_ids([c.pk]) for c in self.corridor_tree() if c.pk in parents}
+        for key, count in links.aggregate(
+            **{
+                f"c{pk}": Count("meeting", distinct=True, filter=Q(corridor__in=ids))
+                for pk, ids in below.items()
+            },
+            **{
+                f"s{pk}": Count(
+                    "meeting", distinct=True, filter=Q(corridor__in=ids, how=LinkHow.EXPLICIT)
+                )
+                for pk, ids in below.items()
+            },
+        ).items():
+            (counts if key[0] == "c" else stated)[int(key[1:])] = count
         return {
             "corridor": [
-                Facet(c, counts.get(c.pk, 0), c.pk in selected.get("corridor", ()), self.depth(c))
+                Facet(
+                    c,
+                    counts.get(c.pk, 0),
+                    c.pk in selected.get("corridor", ()),
+                    self.depth(c),
+                    stated.get(c.pk, 0),
+                )
                 for c in self.corridors_in_tree_order()
             ],
             "focus_area": [

@@ -439,6 +439,8 @@ class _Writer:
             corridor = self.corridors.get(hit.slug)
             if corridor is None:
                 continue
+            if hit.how == LinkHow.DERIVED and not corridor.derives_for(meeting):
+                continue  # held before the corridor existed: only a source can file it there
             link = links.get(hit.slug)
             if link and not (link.how == LinkHow.DERIVED and hit.how == LinkHow.EXPLICIT):
                 continue
@@ -470,7 +472,8 @@ class _Writer:
             )
             focus_areas = [self.focus_areas[s] for s in hit.focus_areas if s in self.focus_areas]
             agreement.focus_areas.set(focus_areas)
-            agreement.corridors.set(Corridor.objects.filter(focus_areas__in=focus_areas).distinct())
+            corridors = Corridor.objects.filter(focus_areas__in=focus_areas).distinct()
+            agreement.corridors.set([c for c in corridors if c.derives_for(meeting)])
 
 
 @dataclass

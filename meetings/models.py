@@ -148,11 +148,16 @@ class MeetingQuerySet(models.QuerySet):
     # once, and SQLite reads the links through their (corridor|focus_area, meeting)
     # index once instead of probing per meeting (276 -> 115 ms counting 100,000).
 
-    def in_corridors(self, corridors):
-        """Meetings linked to any of `corridors` (Corridor objects or ids)."""
+    def in_corridors(self, corridors=None, how=None):
+        """Meetings linked to any of `corridors` (Corridor objects or ids; None: any
+        corridor), only by links made `how` (explicit or derived) when given."""
         from agreements.models import MeetingCorridor
 
-        links = MeetingCorridor.objects.filter(corridor__in=corridors)
+        links = MeetingCorridor.objects.all()
+        if corridors is not None:
+            links = links.filter(corridor__in=corridors)
+        if how:
+            links = links.filter(how=how)
         return self.filter(pk__in=links.values("meeting"))
 
     def with_focus_areas(self, focus_areas):

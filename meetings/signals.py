@@ -49,6 +49,11 @@ def meeting_saved(sender, instance, using, **kwargs):
     bodies = instance.moved_in_series()
     if bodies:
         refresh_sort_dates(Meeting, bodies, using)
+        if instance.date is None:  # its own best-known date was worked out in the database
+            fresh = Meeting.objects.using(using).filter(pk=instance.pk)
+            row = fresh.values_list("sort_date", "dated_after", "dated_before").first()
+            if row:
+                instance.sort_date, instance.dated_after_id, instance.dated_before_id = row
     instance._loaded_series_place = instance.series_place()
 
 

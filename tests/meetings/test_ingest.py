@@ -2,6 +2,7 @@
 
 import pytest
 
+from agreements.models import Corridor
 from meetings.extraction.types import (
     AgreementMention,
     ArticleExtraction,
@@ -61,6 +62,10 @@ def first_article(**overrides):
 
 
 def test_it_writes_a_meeting_with_people_focus_areas_corridors_agreements_and_evidence():
+    # A corridor that always applied, so the 2022 meeting is filed there through its focus
+    # area (the CPEC 2.0 corridors apply from October 2023: tests/agreements/
+    # test_corridor_dates.py).
+    Corridor.objects.filter(slug="growth").update(applies_from=None)
     result = ingest_text(FIRST, file_name="a.txt", extraction=first_article())
 
     assert result.created and len(result.meetings_created) == 1
