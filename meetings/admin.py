@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.db.models import Count, Q
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -56,6 +57,18 @@ class FocusAreaInline(admin.TabularInline):
         return obj.evidence.sentence if obj.evidence_id else "Entered by hand"
 
 
+class MeetingEvidenceSelect(AutocompleteSelect):
+    """Evidence found by typing part of its sentence, among one meeting's sentences (the
+    search sends `meeting`, which EvidenceAdmin.get_search_results honours)."""
+
+    def __init__(self, field, admin_site, meeting_id, attrs=None):
+        super().__init__(field, admin_site, attrs)
+        self.meeting_id = meeting_id
+
+    def get_url(self):
+        return f"{super().get_url()}?meeting={self.meeting_id}"
+
+
 class CorridorInline(admin.TabularInline):
     model = MeetingCorridor
     form = MeetingCorridorForm
@@ -66,9 +79,16 @@ class CorridorInline(admin.TabularInline):
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
-        # An explicit link cites one of this meeting's sentences.
+        # An explicit link cites one of this meeting's sentences, picked by typing part of
+        # it: a dropdown of every sentence ran the inline to 1,690 px wide.
         evidence = formset.form.base_fields["evidence"]
         evidence.queryset = Evidence.objects.filter(meeting=obj) if obj else Evidence.objects.none()
+        evidence.widget = MeetingEvidenceSelect(
+            MeetingCorridor._meta.get_field("evidence"),
+            self.admin_site,
+            obj.pk if obj else 0,
+            attrs={"data-placeholder": "Type words of the sentence"},
+        )
         evidence.help_text = "For a corridor stated in a source: the sentence that states it."
         return formset
 
@@ -286,6 +306,13 @@ class EvidenceAdmin(admin.ModelAdmin):
     list_select_related = ["meeting__body", "document"]
     search_fields = ["sentence", "label"]
     readonly_fields = ["document", "meeting", "fact", "label", "start", "end", "sentence"]
+
+    def get_search_results(self, request, queryset, search_term):
+        # The corridor inline's evidence picker searches one meeting's sentences.
+        meeting = request.GET.get("meeting", "")
+        if meeting.isdigit() and request.resolver_match.url_name == "autocomplete":
+            queryset = queryset.filter(meeting_id=int(meeting))
+        return super().get_search_results(request, queryset, search_term)
 
 
 @admin.register(Conflict)

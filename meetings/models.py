@@ -683,7 +683,9 @@ class Evidence(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_fact_display()}: {self.sentence[:80]}"
+        # Whole: an editor picks evidence by its sentence (the admin's autocomplete lists
+        # these), and a cut sentence can't be told from its neighbours.
+        return f"{self.get_fact_display()}: {self.sentence}"
 
     def get_absolute_url(self):
         return f"{self.document.get_absolute_url()}#evidence-{self.pk}"

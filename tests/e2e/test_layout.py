@@ -2,6 +2,7 @@
 points 11, 13 and 14), with a screenshot of each in test-artifacts/."""
 
 import pytest
+from playwright.sync_api import expect
 
 from agreements.models import FocusArea
 from tests.conftest import add_corridors, add_focus_areas, add_participant, make_meeting
@@ -115,5 +116,66 @@ def test_the_overview_table_stacks_into_cards_on_a_phone(
     try:
         page.screenshot(path=artifacts_dir / "overview-1366.png", full_page=True)
         assert no_sideways_scroll(page)
+    finally:
+        context.close()
+
+
+LONG_SENTENCES = [
+    "Both sides agreed that the China-Pakistan Economic Corridor would advance along its "
+    "green corridor, with renewable energy, climate-resilient agriculture and water "
+    "conservation projects in every province, reviewed at the next session of the group.",
+    "The two sides also agreed that the open corridor would extend the benefits of the "
+    "corridor to third countries in the region through trade, transit and investment.",
+]
+
+
+def test_the_admin_meeting_form_fits_at_1366_px_and_evidence_is_picked_by_its_sentence(
+    browser, live_server, reference_data, artifacts_dir, django_user_model
+):
+    from agreements.models import MeetingCorridor
+    from meetings.models import Evidence, SourceDocument
+
+    django_user_model.objects.create_superuser("editor", "editor@example.com", "pw-12345")
+    meeting = make_meeting(number=7, date="2024-09-12", city="Lahore", country="Pakistan")
+    text = " ".join(LONG_SENTENCES)
+    document = SourceDocument.objects.create(title="Seventh session", text=text, sha256="e" * 64)
+    for sentence in LONG_SENTENCES:
+        start = text.index(sentence)
+        Evidence.objects.create(
+            document=document, meeting=meeting, fact="corridor", label="corridor",
+            start=start, end=start + len(sentence), sentence=sentence,
+        )  # fmt: skip
+    other = make_meeting(number=8, date="2025-01-01")
+    Evidence.objects.create(
+        document=document, meeting=other, fact="corridor", label="elsewhere",
+        start=0, end=20, sentence="Another meeting's open corridor sentence.",
+    )  # fmt: skip
+
+    context, page = open_page(browser, live_server, DESKTOP, "/admin/login/")
+    try:
+        page.get_by_label("Username").fill("editor")
+        page.get_by_label("Password").fill("pw-12345")
+        page.get_by_role("button", name="Log in").click()
+        page.goto(live_server.url + f"/admin/meetings/meeting/{meeting.pk}/change/")
+        page.screenshot(path=artifacts_dir / "admin-meeting-1366.png", full_page=True)
+        assert no_sideways_scroll(page)
+        inline = page.locator("#corridor_links-group table")
+        assert inline.bounding_box()["width"] <= DESKTOP["width"]
+
+        row = page.locator("#corridor_links-0")
+        row.locator("select[name=corridor_links-0-corridor]").select_option(label="Open corridor")
+        row.locator("select[name=corridor_links-0-how]").select_option("explicit")
+        row.locator(".select2-selection").click()
+        page.locator(".select2-search__field").fill("third countries")
+        results = page.locator(".select2-results__option")
+        # Whole, and only this meeting's sentences.
+        expect(results).to_have_text([f"Corridor: {LONG_SENTENCES[1]}"])
+        results.first.click()
+        page.get_by_role("button", name="Save", exact=True).click()
+        page.wait_for_url("**/admin/meetings/meeting/")
+        link = MeetingCorridor.objects.get(meeting=meeting)
+        assert (link.corridor.slug, link.how, link.evidence.sentence) == (
+            "open", "explicit", LONG_SENTENCES[1]
+        )  # fmt: skip
     finally:
         context.close()
