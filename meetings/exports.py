@@ -155,6 +155,27 @@ MEETING_COLUMNS = (
         "held, or planned: announced by a source and not yet reported held (its date is the "
         "one it is planned for).",
     ),
+    Column(
+        "leader_china",
+        "list of text",
+        "Who led the Chinese delegation, when a source names a delegation leader who is not "
+        "a co-chair (several separated by '; '). Co-chairs are in the co_chair columns only.",
+    ),
+    Column(
+        "leader_china_title",
+        "list of text",
+        "The title the Chinese delegation leader held at this meeting, in the same order.",
+    ),
+    Column(
+        "leader_pakistan",
+        "list of text",
+        "Who led the Pakistani delegation, when not a co-chair (several separated by '; ').",
+    ),
+    Column(
+        "leader_pakistan_title",
+        "list of text",
+        "The title the Pakistani delegation leader held at this meeting, in the same order.",
+    ),
 )
 
 FOCUS_AREA_COLUMNS = (
@@ -431,7 +452,9 @@ def _links_by_meeting(ids, using):
 # Which co-chair columns a delegation's country goes in.
 _CHINA, _PAKISTAN = 0, 2
 _SIDES = {"china": _CHINA, "pakistan": _PAKISTAN}
-_NO_CO_CHAIRS = ((), (), (), ())
+# Co-chairs (names, titles) of each side, then the delegation leaders' the same way.
+_NO_CO_CHAIRS = ((), (), (), (), (), (), (), ())
+_LEADERS = 4  # where the leaders' half starts
 
 
 class _Sides(dict):
@@ -443,29 +466,29 @@ class _Sides(dict):
 
 
 def _co_chairs_by_meeting(ids, using):
-    """{meeting id: ((Chinese names), (their titles), (Pakistani names), (their titles))}.
+    """{meeting id: ((Chinese co-chairs), (their titles), (Pakistani co-chairs), (their
+    titles), (Chinese delegation leaders), (their titles), (Pakistani leaders), (titles))}.
 
-    Co-chairs are Participant rows with role co_chair; their side is their delegation's
-    country. In the order they were entered. Tuples of text, which the garbage collector
-    stops tracking: lists would keep it scanning every chunk's co-chairs (see meeting_rows).
+    Co-chairs and leaders are Participant rows with role co_chair or leader; their side is
+    their delegation's country. In the order they were entered. Tuples of text, which the
+    garbage collector stops tracking: lists would keep it scanning every chunk's co-chairs
+    (see meeting_rows).
     """
     found = {}
     sides = _Sides()
     rows = (
         Participant.objects.using(using)
-        .filter(meeting_id__in=among(ids, using), role=Role.CO_CHAIR)
+        .filter(meeting_id__in=among(ids, using), role__in=[Role.CO_CHAIR, Role.LEADER])
         .order_by("meeting_id", "pk")
-        .values_list("meeting_id", "delegation__country", "person__name", "title")
+        .values_list("meeting_id", "role", "delegation__country", "person__name", "title")
     )
-    for meeting_id, country, name, title in rows:
+    for meeting_id, role, country, name, title in rows:
         side = sides[country]
         if side is not None:
-            china, china_titles, pakistan, pakistan_titles = found.get(meeting_id, _NO_CO_CHAIRS)
-            if side == _CHINA:
-                china, china_titles = (*china, name), (*china_titles, title)
-            else:
-                pakistan, pakistan_titles = (*pakistan, name), (*pakistan_titles, title)
-            found[meeting_id] = (china, china_titles, pakistan, pakistan_titles)
+            heads = list(found.get(meeting_id, _NO_CO_CHAIRS))
+            at = side + (_LEADERS if role == Role.LEADER else 0)
+            heads[at], heads[at + 1] = (*heads[at], name), (*heads[at + 1], title)
+            found[meeting_id] = tuple(heads)
     return found
 
 
@@ -505,7 +528,8 @@ _NO_LINKS = (None, None, 0)
 
 def _computed_related(ids, using):
     """{meeting id: (agreements count, Chinese co-chairs, their titles, Pakistani co-chairs,
-    their titles, focus area IdList text, corridor IdList text, sources)}, lists as tuples,
+    their titles, the same four for delegation leaders, focus area IdList text, corridor
+    IdList text, sources)}, lists as tuples,
     worked out from the related tables: what an ExportRow stores, unjoined, in the order of
     _STORED_FIELDS."""
     links = _links_by_meeting(ids, using)
@@ -539,26 +563,29 @@ def _join(values):
 def _stored_row(pk, related):
     """The ExportRow for one meeting's computed values, or None when a list would not split
     back exactly (an item holds the separator, or is empty where that is ambiguous)."""
-    count, china, china_titles, pakistan, pakistan_titles, focus_ids, corridor_ids, sources = (
-        related
+    count, *heads, focus_ids, corridor_ids, sources = related
+    heads_fields = (
+        "co_chair_china",
+        "co_chair_china_title",
+        "co_chair_pakistan",
+        "co_chair_pakistan_title",
+        "leader_china",
+        "leader_china_title",
+        "leader_pakistan",
+        "leader_pakistan_title",
     )
     row = ExportRow(
         meeting_id=pk,
-        co_chair_china=_join(china),
-        co_chair_china_title=_join(china_titles),
-        co_chair_pakistan=_join(pakistan),
-        co_chair_pakistan_title=_join(pakistan_titles),
+        **{field: _join(values) for field, values in zip(heads_fields, heads, strict=True)},
         focus_area_ids=focus_ids,
         corridor_ids=corridor_ids,
         agreements_count=count,
         sources=_join(sources),
     )
-    exact = (
-        split_list(row.co_chair_china) == china
-        and split_list(row.co_chair_china_title, len(china)) == china_titles
-        and split_list(row.co_chair_pakistan) == pakistan
-        and split_list(row.co_chair_pakistan_title, len(pakistan)) == pakistan_titles
-        and split_list(row.sources) == sources
+    exact = split_list(row.sources) == sources and all(
+        split_list(getattr(row, heads_fields[at])) == heads[at]
+        and split_list(getattr(row, heads_fields[at + 1]), len(heads[at])) == heads[at + 1]
+        for at in range(0, len(heads_fields), 2)
     )
     return row if exact else None
 
@@ -649,6 +676,10 @@ _STORED_FIELDS = (
     "export_row__co_chair_china_title",
     "export_row__co_chair_pakistan",
     "export_row__co_chair_pakistan_title",
+    "export_row__leader_china",
+    "export_row__leader_china_title",
+    "export_row__leader_pakistan",
+    "export_row__leader_pakistan_title",
     "export_row__focus_area_ids",
     "export_row__corridor_ids",
     "export_row__sources",
@@ -706,6 +737,10 @@ def meeting_rows(meetings, url_prefix, joined=False):
                 china_titles,
                 pakistan,
                 pakistan_titles,
+                leader_china,
+                leader_china_titles,
+                leader_pakistan,
+                leader_pakistan_titles,
                 focus_ids,
                 corridor_ids,
                 sources,
@@ -713,10 +748,20 @@ def meeting_rows(meetings, url_prefix, joined=False):
             if joined and not stored:
                 china, china_titles = _join(china), _join(china_titles)
                 pakistan, pakistan_titles = _join(pakistan), _join(pakistan_titles)
+                leader_china = _join(leader_china)
+                leader_china_titles = _join(leader_china_titles)
+                leader_pakistan = _join(leader_pakistan)
+                leader_pakistan_titles = _join(leader_pakistan_titles)
                 sources = _join(sources)
             elif stored and not joined:
                 china_titles = split_list(china_titles, len(china := split_list(china)))
                 pakistan_titles = split_list(pakistan_titles, len(pakistan := split_list(pakistan)))
+                leader_china_titles = split_list(
+                    leader_china_titles, len(leader_china := split_list(leader_china))
+                )
+                leader_pakistan_titles = split_list(
+                    leader_pakistan_titles, len(leader_pakistan := split_list(leader_pakistan))
+                )
                 sources = split_list(sources)
             corridors, derived = corridor_lists[corridor_ids]
             yield (
@@ -741,6 +786,10 @@ def meeting_rows(meetings, url_prefix, joined=False):
                 sources,
                 f"{url_prefix}{slug}/",
                 status,
+                leader_china,
+                leader_china_titles,
+                leader_pakistan,
+                leader_pakistan_titles,
             )
 
 

@@ -608,6 +608,11 @@ class ExportRow(models.Model):
     co_chair_china_title = models.TextField(blank=True)
     co_chair_pakistan = models.TextField(blank=True)
     co_chair_pakistan_title = models.TextField(blank=True)
+    # Delegation leaders who are not co-chairs, the same way.
+    leader_china = models.TextField(blank=True)
+    leader_china_title = models.TextField(blank=True)
+    leader_pakistan = models.TextField(blank=True)
+    leader_pakistan_title = models.TextField(blank=True)
     # Ids rather than slugs, so that renaming a focus area or corridor changes no rows:
     # "4,11,2", in no particular order; a derived corridor's id is negative.
     focus_area_ids = models.TextField(blank=True)

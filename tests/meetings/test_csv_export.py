@@ -63,6 +63,10 @@ def test_a_meeting_row_holds_its_facts_in_the_documented_columns(client):
         "sources": "Second JWG-ICC held <https://example.org/jwg-icc-2>; APP report",
         "url": f"http://testserver/meetings/{meeting.slug}/",
         "status": "held",
+        "leader_china": "",
+        "leader_china_title": "",
+        "leader_pakistan": "",
+        "leader_pakistan_title": "",
     }
 
 

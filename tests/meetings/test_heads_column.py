@@ -47,3 +47,22 @@ def test_leaders_fill_the_column_when_no_co_chair_is_named(client, meetings, url
 def test_a_bodys_page_shows_the_leaders_too(client, meetings):
     html = client.get("/bodies/bpc/").content.decode()
     assert 'led by</span> <a href="/people/sun-weidong/">Sun Weidong</a>' in html
+
+
+def test_the_export_has_leader_columns_apart_from_the_co_chairs(client, meetings, export_rows):
+    from tests.meetings.export_helpers import csv_dicts
+
+    rows = {row["url"].split("/")[-2]: row for row in csv_dicts(client.get("/meetings/export.csv"))}
+    bpc = rows["bpc-4"]
+    assert (bpc["co_chair_china"], bpc["co_chair_pakistan"]) == ("", "")
+    assert (bpc["leader_china"], bpc["leader_pakistan"]) == ("Sun Weidong", "Muhammad Syrus Qazi")
+    chaired = rows["jwg-icc-2"]
+    assert chaired["co_chair_china"] == "Luo Zhaohui"
+    assert chaired["leader_pakistan"] == "Someone Leading"
+    assert chaired["co_chair_pakistan"] == ""
+
+
+def test_the_data_dictionary_explains_the_leader_columns(client):
+    html = client.get("/data/").content.decode()
+    for name in ("leader_china", "leader_china_title", "leader_pakistan", "leader_pakistan_title"):
+        assert f'<code class="column-name">{name}</code>' in html

@@ -56,6 +56,10 @@ def test_the_json_export_is_an_array_of_objects_with_the_csv_columns(client):
         "sources": ["@APP report"],
         "url": f"http://testserver/meetings/{meeting.slug}/",
         "status": "held",
+        "leader_china": [],
+        "leader_china_title": [],
+        "leader_pakistan": [],
+        "leader_pakistan_title": [],
     }
     unknown = rows[1]
     assert (unknown["number"], unknown["date"], unknown["city"]) == (None, None, None)
