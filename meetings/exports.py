@@ -146,7 +146,8 @@ MEETING_COLUMNS = (
         "list of text",
         "The source documents that report the meeting, separated by '; ', each as "
         "`Outlet: Headline <URL>` with the parts that are known (when none is, the file name "
-        "or `Document` and the start of the text's SHA-256).",
+        "or `Document` and the start of the text's SHA-256). An article that only mentions "
+        "the meeting in passing is not among them.",
     ),
     Column("url", "URL", "The meeting's page on this site, with the evidence for every fact."),
     Column(

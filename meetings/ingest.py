@@ -75,6 +75,8 @@ class IngestResult:
     created: bool
     meetings_created: list[Meeting] = field(default_factory=list)
     meetings_updated: list[Meeting] = field(default_factory=list)
+    # Meetings the article only mentions in passing, to which it added nothing.
+    meetings_mentioned: list[Meeting] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
 
 
@@ -101,7 +103,8 @@ def preview_text(text):
     for mention in extraction.meetings:
         body = Body.objects.filter(short_name__iexact=mention.body).first()
         existing = find_meeting(body, mention)
-        conflicts = compare(existing, mention)[1] if existing else []
+        # What the writer will record: a passing mention raises no conflict.
+        conflicts = compare(existing, mention)[1] if existing and mention.is_main_subject else []
         people = [(p, match_person(p.name)) for p in mention.co_chairs + mention.delegation_leaders]
         previews.append(MeetingPreview(mention, existing, conflicts, people))
     return ArticlePreview(extraction, document, previews)
@@ -134,6 +137,7 @@ def ingest_text(text, *, file_name="", title="", outlet="", url="", extraction=N
             created=True,
             meetings_created=writer.created,
             meetings_updated=writer.updated,
+            meetings_mentioned=writer.mentioned,
             conflicts=writer.conflicts,
         )
 
@@ -241,12 +245,15 @@ class _Writer:
     def __init__(self, document):
         self.document = document
         self.created, self.updated, self.conflicts = [], [], []
+        self.mentioned = []  # meetings it only mentions, adding nothing they did not hold
+        self.facts_written = 0
         self.focus_areas = {f.slug: f for f in FocusArea.objects.all()}
         self.corridors = {c.slug: c for c in Corridor.objects.all()}
 
     def evidence(self, meeting, fact, label, span):
         if span is None:
             return None
+        self.facts_written += 1
         return Evidence.objects.create(
             document=self.document,
             meeting=meeting,
@@ -287,19 +294,34 @@ class _Writer:
         return body
 
     def write_meeting(self, mention):
+        """The meeting the article reports becomes one of the document's meetings (the
+        document is its source); one it only mentions in passing ("since the fourth meeting
+        held in Islamabad") records the mention, and takes from it only what it did not
+        know: a mere mention raises no conflict."""
         body = self.body_for(mention)
         meeting = find_meeting(body, mention)
+        passing = not mention.is_main_subject
+        facts_before = self.facts_written
         if meeting is None:
             if not (mention.number or mention.date or mention.is_main_subject):
                 return  # too vague to tell apart from other sessions of this body
             meeting = self.create_meeting(body, mention)
             self.created.append(meeting)
         else:
-            self.update_meeting(meeting, mention)
-            self.updated.append(meeting)
-        meeting.sources.add(self.document)
-        self.write_people(meeting, mention)
+            if passing:
+                self.evidence(meeting, Fact.MENTION, f"mentions the {meeting}", mention.evidence)
+                facts_before = self.facts_written
+            self.update_meeting(meeting, mention, passing=passing)
+        if not passing:
+            meeting.sources.add(self.document)
+        self.write_people(meeting, mention, passing=passing)
         self.write_topics(meeting, mention)
+        if meeting in self.created:
+            return
+        if passing and self.facts_written == facts_before:
+            self.mentioned.append(meeting)
+        else:
+            self.updated.append(meeting)
 
     def create_meeting(self, body, mention):
         date, precision = parse_partial_date(mention.date)
@@ -315,7 +337,11 @@ class _Writer:
             summary=mention.evidence.sentence if mention.is_main_subject else "",
             review_status=ReviewStatus.EXTRACTED,
         )
-        meeting.evidence = self.evidence(meeting, Fact.MEETING, str(meeting), mention.evidence)
+        if mention.is_main_subject:
+            meeting.evidence = self.evidence(meeting, Fact.MEETING, str(meeting), mention.evidence)
+        else:  # known so far only from this mention
+            label = f"mentions the {meeting}"
+            meeting.evidence = self.evidence(meeting, Fact.MENTION, label, mention.evidence)
         meeting.date_evidence = self.evidence(
             meeting, Fact.DATE, date_label(mention), mention.date_evidence
         )
@@ -327,8 +353,11 @@ class _Writer:
         meeting.save(update_fields=["evidence", "date_evidence", "venue_evidence", "mode_evidence"])
         return meeting
 
-    def update_meeting(self, meeting, mention):
+    def update_meeting(self, meeting, mention, passing=False):
         fills, conflicts = compare(meeting, mention)
+        if passing:
+            conflicts = []  # a passing mention fills blanks, never disputes
+        filled = bool(fills)
         held_now = replaces_plan(meeting, mention)
         if held_now:
             meeting.status = MeetingStatus.HELD
@@ -359,9 +388,10 @@ class _Writer:
             self.conflict(meeting, name, current, proposed, span or mention.evidence)
         if conflicts:
             meeting.review_status = ReviewStatus.NEEDS_REVIEW
-        meeting.save()
+        if filled or not passing:
+            meeting.save()
 
-    def write_people(self, meeting, mention):
+    def write_people(self, meeting, mention, passing=False):
         roles = [(p, Role.CO_CHAIR) for p in mention.co_chairs]
         chairs = {normalise_name(p.name) for p in mention.co_chairs}
         roles += [
@@ -370,9 +400,9 @@ class _Writer:
             if normalise_name(p.name) not in chairs
         ]
         for person_mention, role in roles:
-            self.write_participant(meeting, person_mention, role)
+            self.write_participant(meeting, person_mention, role, passing)
 
-    def write_participant(self, meeting, mention, role):
+    def write_participant(self, meeting, mention, role, passing=False):
         person = match_person(mention.name)
         if person is None:
             person = Person.objects.create(name=mention.name, country=mention.country)
@@ -384,6 +414,8 @@ class _Writer:
 
         existing = meeting.participants.filter(person=person).first()
         if existing:
+            if passing:
+                return
             if existing.title and mention.title and existing.title != mention.title:
                 self.conflict(
                     meeting, f"title of {person.name}", existing.title, mention.title,
@@ -398,6 +430,8 @@ class _Writer:
 
         delegation, _ = Delegation.objects.get_or_create(meeting=meeting, country=country)
         rival = delegation.participants.filter(role=role).select_related("person").first()
+        if rival and role == Role.CO_CHAIR and passing:
+            return
         if rival and role == Role.CO_CHAIR:
             self.conflict(
                 meeting, f"co-chair ({country or 'unknown country'})", rival.person.name,

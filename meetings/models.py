@@ -665,6 +665,8 @@ class Fact(models.TextChoices):
     FOCUS_AREA = "focus_area", "Focus area"
     CORRIDOR = "corridor", "Corridor"
     AGREEMENT = "agreement", "Agreement"
+    # Not a fact about the meeting: a sentence of an article about another one that names it.
+    MENTION = "mention", "Mentioned in passing"
 
 
 class Evidence(models.Model):

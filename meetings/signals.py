@@ -1,8 +1,9 @@
 """Keep stored export rows (ExportRow) in step with the rows they are built from.
 
 A change to a meeting's participants, delegations, focus areas, corridors, agreements or
-sources, or to a person's name or a document's outlet, headline or URL, forgets the stored rows of the
-meetings it touches (see exports.forget_export_rows). Writes that send no signals
+sources, or to a person's name or a document's outlet, headline or URL, forgets the stored
+rows of the meetings it touches (see exports.forget_export_rows), and a new meeting gets its
+row built. Writes that send no signals
 (QuerySet.update, bulk_create, raw SQL) must forget the rows themselves, as
 Person.merge_into does; `manage.py refresh_export_rows` rebuilds them all.
 """
@@ -20,6 +21,13 @@ MEETING_PARTS = (Participant, Delegation, MeetingFocusArea, MeetingCorridor, Agr
 
 def part_changed(sender, instance, using, **kwargs):
     forget_export_rows([instance.meeting_id], using)
+
+
+def meeting_created(sender, instance, created, using, **kwargs):
+    # A meeting with nothing linked yet (one known from a passing mention) still gets its
+    # row; later links rebuild it.
+    if created:
+        forget_export_rows([instance.pk], using)
 
 
 def person_saved(sender, instance, created, using, **kwargs):
@@ -68,6 +76,7 @@ def connect():
         uid = f"export-rows-{model._meta.label_lower}"
         post_save.connect(part_changed, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(part_changed, sender=model, dispatch_uid=f"{uid}-delete")
+    post_save.connect(meeting_created, sender=Meeting, dispatch_uid="export-rows-meeting")
     post_save.connect(person_saved, sender=Person, dispatch_uid="export-rows-person")
     post_save.connect(
         document_changed, sender=SourceDocument, dispatch_uid="export-rows-document-save"

@@ -137,10 +137,10 @@ def meeting_detail(request, slug):
         "sources",
         Prefetch(
             "evidence_set",
-            queryset=Evidence.objects.filter(fact=Fact.DATE)
+            queryset=Evidence.objects.filter(fact__in=[Fact.DATE, Fact.MENTION])
             .select_related("document")
             .defer("document__text"),
-            to_attr="date_reports",
+            to_attr="reports",
         ),
     )
     meeting = get_object_or_404(meetings, slug=slug)
@@ -148,7 +148,11 @@ def meeting_detail(request, slug):
     ctx = {
         "meeting": meeting,
         # Dates sources gave that the meeting no longer holds, e.g. the one it was planned for.
-        "earlier_dates": [e for e in meeting.date_reports if e.pk != meeting.date_evidence_id],
+        "earlier_dates": [
+            e for e in meeting.reports if e.fact == Fact.DATE and e.pk != meeting.date_evidence_id
+        ],
+        # Articles about other meetings that name this one, apart from its sources.
+        "mentions": [e for e in meeting.reports if e.fact == Fact.MENTION],
         "previous": previous,
         "next": Meeting.objects.next_in_body(meeting),
         "changes": changes_since(previous, meeting) if previous else None,
@@ -249,10 +253,14 @@ class SessionsWithGaps:
 def source_detail(request, pk):
     document = get_object_or_404(SourceDocument, pk=pk)
     evidence = Evidence.objects.filter(document=document).select_related("meeting__body")
+    reported = document.meetings.select_related("body").order_by("date", "pk")
     ctx = {
         "document": document,
         "evidence": evidence,
-        "meetings": document.meetings.select_related("body").order_by("date", "pk"),
+        "meetings": reported,
+        "mentioned": list(
+            {e.meeting: None for e in evidence if e.fact == Fact.MENTION and e.meeting}
+        ),
     }
     return render(request, "meetings/source.html", ctx)
 
