@@ -114,7 +114,9 @@ DATE_PATTERNS = [
         ),
     ),
     # "held last week": the week before publication's, a month when it lies in one
-    ("relative-week", re.compile(r"\b(?P<week>[Ll]ast|(?:[Ee]arlier\s+)?this)\s+week\b")),
+    # "next week", "next month": only for a meeting previewed (see `ahead`)
+    ("relative-week", re.compile(r"\b(?P<week>[Ll]ast|(?:[Ee]arlier\s+)?this|[Nn]ext)\s+week\b")),
+    ("next-month", re.compile(r"\b[Nn]ext\s+month\b")),
     ("relative", re.compile(r"\b(?P<rel>[Yy]esterday|[Tt]oday)\b")),
     (
         "weekday",
@@ -244,6 +246,7 @@ _NEEDS = (
     "month",
     "period",
     "week",
+    "period",
     "relative",
     "weekday",
 )
@@ -298,12 +301,20 @@ def _mention(kind: str, m: re.Match, sentence: str, published: date | None, ahea
     if kind == "relative-week":
         if published is None:
             return None
-        this = m.group("week").lower() != "last"
-        monday = published - timedelta(days=published.weekday() + (0 if this else 7))
-        sunday = published if this else monday + timedelta(days=6)
+        which = m.group("week").split()[-1].lower()
+        if which == "next" and not ahead:
+            return None
+        monday = published - timedelta(days=published.weekday())
+        monday += timedelta(days={"last": -7, "this": 0, "next": 7}[which])
+        sunday = published if which == "this" else monday + timedelta(days=6)
         if (monday.year, monday.month) != (sunday.year, sunday.month):
             return None
         return DateMention(monday.isoformat()[:7], "month", m.start(), m.end())
+    if kind == "next-month":
+        if published is None or not ahead:
+            return None
+        following = (published.replace(day=1) + timedelta(days=32)).isoformat()[:7]
+        return DateMention(following, "month", m.start(), m.end())
     if kind in _RELATIVE_MONTHS:
         if published is None:
             return None

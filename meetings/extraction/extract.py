@@ -131,6 +131,8 @@ def extract(text: str, vocabulary: Vocabulary | None = None) -> ArticleExtractio
     sentences = split_sentences(norm, start)
     article = _Article(text, sentences, parse_iso(published_on), vocabulary)
     title = headline(norm, start)
+    if title and page_date(title):
+        title = ""  # "Dated : 23 November 2017" is page furniture, not a headline
     article.has_headline = bool(title) and bool(sentences) and sentences[0].text == title
     if title:
         at = norm.find(title, start)
@@ -255,6 +257,14 @@ class _Article:
         for m in self.meetings:
             if m.is_main and m.date is not None and self._stale(m.date):
                 m.is_main = False
+        self._promote_preview()
+
+    def _promote_preview(self) -> None:
+        """With no meeting reported held as news, the article previews the coming one."""
+        if not any(m.is_main for m in self.meetings):
+            planned = sorted((m for m in self.meetings if m.planned), key=lambda m: m.first)
+            if planned:
+                planned[0].is_main = True
 
     def _stale(self, d: DateMention) -> bool:
         """Does the period `d` names end more than two months before publication?"""
@@ -344,11 +354,7 @@ class _Article:
                 if found:
                     self._attach(r, found[0])
         self._choose_main(refs)
-        if not any(m.is_main for m in self.meetings):
-            # A preview: the coming meeting is the article's news.
-            planned = sorted((m for m in self.meetings if m.planned), key=lambda m: m.first)
-            if planned:
-                planned[0].is_main = True
+        self._promote_preview()
         for r in refs:
             if r.number is None and r.meeting is None and r.body in numbered_bodies:
                 target = self._same_body(r)

@@ -106,7 +106,9 @@ VIRTUAL = re.compile(
 HYBRID = re.compile(
     r"\bhybrid[-\s]+(?:mode|format|manner|meeting|session|form|fashion|setting|arrangement)s?\b|"
     r"\b(?:in|via|through)\s+(?:a\s+)?hybrid\b(?![-\s]+(?:seeds?|varieties|variety|rice|maize|"
-    r"cotton|crops?|vehicles?|cars?|development))|\bhybrid(?=\s*(?:[,.;]|$))",
+    r"cotton|crops?|vehicles?|cars?|development))|\bhybrid(?=\s*(?:[,.;]|$))|"
+    r"\b(?:online\s+and\s+(?:offline|in[-\s]person|physical(?:ly)?)|(?:offline|in[-\s]person|"
+    r"physical(?:ly)?)\s+and\s+(?:online|virtual(?:ly)?))\b",
     re.IGNORECASE,
 )
 

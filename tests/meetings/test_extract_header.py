@@ -117,3 +117,10 @@ def test_a_city_and_comma_opening_the_story_is_a_dateline():
     text = "Islamabad, China and Pakistan have agreed to widen the corridor. " + STORY
     assert extract(text).dateline_city == "Islamabad"
     assert extract("Islamabad, Lahore and Karachi hosted events. " + STORY).dateline_city == ""
+
+
+def test_a_page_date_on_the_first_line_is_not_the_title():
+    text = "Dated : 23 November 2017\n\nBEIJING: The seventh JCC concluded in Beijing on Tuesday."
+    result = extract(text)
+    assert (result.title, result.published_on) == ("", "2017-11-23")
+    assert result.meetings[0].date == "2017-11-21"

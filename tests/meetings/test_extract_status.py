@@ -24,7 +24,7 @@ def only(text):
             "2025-07-17",
         ),
         ("Both sides agreed to hold the upcoming 15th JCC meeting in August 2025.", "2025-08"),
-        ("The upcoming 15th JCC, expected next month, will review the zones.", None),
+        ("The upcoming 15th JCC, expected next month, will review the zones.", "2025-08"),
     ],
 )
 def test_a_preview_is_a_planned_meeting_with_its_planned_date(sentence, date):
@@ -105,3 +105,29 @@ def test_a_meeting_prepared_for_is_planned(lead):
 def test_a_meeting_delayed_and_then_held_is_held(sentence):
     m = only(f"date 2021-09-24\n{sentence}")
     assert (m["number"], m["status"], m["date"]) == (10, "held", "2021-09-23")
+
+
+@pytest.mark.parametrize(
+    "when, date",
+    [("next month", "2023-06"), ("next week", "2023-05"), ("on 20 May", "2023-05-20")],
+)
+def test_a_preview_is_dated_forward(when, date):
+    m = only(f"date 2023-05-08\nThe two sides will hold the 12th JCC in Beijing {when}.")
+    assert (m["status"], m["date"], m["city"]) == ("planned", date, "Beijing")
+
+
+def test_next_month_is_no_date_for_a_meeting_held():
+    m = only("date 2023-05-08\nThe 11th JCC, held in Beijing, agreed that work starts next month.")
+    assert (m["status"], m["date"]) == ("held", "2023-05")  # the report's month, inferred
+
+
+def test_a_preview_beside_only_an_old_meeting_is_the_news():
+    text = (
+        "date 2021-03-04\nThe tenth JCC is expected to be convened soon, the ministry said. "
+        "The ninth JCC was held in Islamabad in November 2019."
+    )
+    found = [
+        (m["number"], m["status"], m["is_main_subject"])
+        for m in to_json_dict(extract(text))["meetings"]
+    ]
+    assert found == [(10, "planned", True), (9, "held", False)]

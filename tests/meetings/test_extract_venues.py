@@ -231,3 +231,10 @@ def test_held_with_an_object_at_a_place_and_city():
 @pytest.mark.parametrize("how", ["in video format", "by video call"])
 def test_more_ways_of_saying_by_video(how):
     assert venue(f"The 13th JCC was held {how} in Beijing.") == ("", "", "virtual")
+
+
+@pytest.mark.parametrize(
+    "how", ["with delegates joining online and offline", "both in person and online"]
+)
+def test_online_and_offline_together_is_hybrid_and_keeps_the_city(how):
+    assert venue(f"The 4th JCC was convened in Beijing, {how}.") == ("Beijing", "China", "hybrid")
