@@ -48,6 +48,9 @@ TITLE_TOPICS = frozenset(
 TITLE_CONNECTORS = frozenset({"of", "for", "to", "the", "and", "&", "on", "in"})
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "madam", "engr", "sir", "excellency"}
+    # military ranks written before a name: "Lt Gen (retd) Asim Bajwa", "Brig. Ali Khan"
+    | {"lt", "gen", "lieutenant", "maj", "brig", "brigadier", "col", "colonel", "retd"}
+    | {"capt", "adm", "admiral", "cdr", "commodore", "marshal"}
 )
 COUNTRY_WORDS = {
     "china": "China",

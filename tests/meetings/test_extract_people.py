@@ -759,3 +759,12 @@ def test_an_ampersand_inside_a_title_keeps_the_title_whole():
 )
 def test_those_who_attended_or_came_along_are_not_co_chairs(sentence):
     assert everyone(BPC + sentence) == sorted([LUO, SOHAIL])
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Lt Gen (retd) Karim Noor", "Lt. Gen. Karim Noor", "Maj Gen Karim Noor", "Brig. Karim Noor"],
+)
+def test_a_military_rank_before_a_name_is_not_part_of_it(written):
+    text = BPC + f"Chairman CPEC Authority {written} led the Pakistani delegation."
+    assert [p[0] for p in people(text, "delegation_leaders")] == ["Karim Noor"]
