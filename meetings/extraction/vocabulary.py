@@ -189,7 +189,22 @@ FOCUS_AREAS = {
         ["water", "water resources", "dams", "irrigation", "desalination", "water supply"],
     ),
     "mining": ("Mining", ["mining", "minerals", "mineral"]),
-    "maritime": ("Maritime", ["maritime", "Gwadar", "port", "ports", "blue economy"]),
+    "maritime": (
+        "Maritime",
+        [
+            "maritime",
+            "Gwadar",
+            "port",
+            "ports",
+            "blue economy",
+            # a port's business, not trade between the two countries
+            "transshipment",
+            "trans-shipment",
+            "transit trade",
+            "transshipment trade",
+            "trans-shipment trade",
+        ],
+    ),
     "finance": ("Finance", ["finance", "financial", "financing", "banking", "currency swap"]),
     "tourism": ("Tourism", ["tourism", "tourist"]),
 }

@@ -413,6 +413,12 @@ def test_wording_that_only_looks_negative_keeps_its_areas(sentence, slugs):
             ["trade-investment", "information-technology", "connectivity"],
         ),
         ("Both sides agreed to expand cooperation against the COVID-19 pandemic.", ["health"]),
+        # a port's transit and trans-shipment business is the port's, not bilateral trade
+        (
+            "It was agreed that the new berth would facilitate trans-shipment trade and Afghan "
+            "transit trade.",
+            ["maritime"],
+        ),
         (
             "The meeting exchanged views and reached common understandings on media "
             "cooperation and think tanks.",
