@@ -1,5 +1,5 @@
 """Add the port-business synonyms (transshipment, transit trade) the vocabulary gained after
-0008 to databases already migrated past it.
+0008 to databases already migrated past it (numbered after 0009, which landed beside it).
 
 Merges, as 0006 does: synonyms admins added stay, and nothing is removed.
 """
@@ -20,6 +20,6 @@ def merge(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("agreements", "0008_merge_newer_synonyms")]
+    dependencies = [("agreements", "0009_corridor_applies_from")]
 
     operations = [migrations.RunPython(merge, migrations.RunPython.noop)]
