@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0010_mode_unknown_unless_stated"),
+        ("meetings", "0012_export_row_leaders"),
     ]
 
     operations = [
