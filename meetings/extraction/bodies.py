@@ -78,7 +78,8 @@ _WG_HEAD = r"(?:joint\s+)?working\s+(?P<plural>groups?)|JWG"
 # (CPEC) Industrial Cooperation", "working group on transport infrastructure", "the two Joint
 # Working Groups on Gwadar and Socio-Economic Development"
 _WG_TOPIC_AFTER = re.compile(
-    rf"\b(?:{_WG_HEAD})\s+(?:\(JWG\)\s+)?(?:on|of|for)\s+{_CORRIDOR_FILLER}(?:{_TOPIC})\b"
+    rf"\b(?:{_WG_HEAD})\s+(?:\(JWG\)\s+)?(?:(?:meeting|session)s?\s+)?(?:on|of|for)\s+"
+    rf"{_CORRIDOR_FILLER}(?:{_TOPIC})\b"
     rf"(?:\s+(?:and|&)\s+(?:{_TOPIC2})\b)?",
     re.IGNORECASE,
 )

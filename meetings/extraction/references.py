@@ -316,7 +316,7 @@ _OF_THE_FILLER = re.compile(r"\s+(?:of\s+)?(?:the\s+)?" + _FILLER, re.IGNORECASE
 _NOUN_BEFORE_NUMBER = re.compile(rf"{MEETING_NOUN}\s*(?:No\.?|number)?\s*$", re.IGNORECASE)
 # "the 13th meeting of the China-Pakistan Economic Corridor (CPEC) Joint Working Group on ...":
 # capitalised words and an acronym in brackets between the noun and the body's name
-_CAPITALISED_FILLER = re.compile(r"(?:(?:[A-Z][\w-]*|\([A-Z][\w&-]*\))\s+){0,5}")
+_CAPITALISED_FILLER = re.compile(r"(?:(?:[A-Z][\w-]*(?:'s)?|\([A-Z][\w&-]*\))\s+){0,5}")
 _MEETING_WORD_S = re.compile(r"[\s-]*(?:meeting|session|round|sitting)s?\b", re.IGNORECASE)
 _MEETING_WORD = re.compile(r"[\s-]*(?:meeting|session|round)\b", re.IGNORECASE)
 

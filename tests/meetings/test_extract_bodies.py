@@ -510,3 +510,19 @@ def test_a_working_groups_abbreviation_after_its_name_is_the_same_group():
         "the Board of Investment."
     )
     assert meetings_of(text) == [("JWG-Industrial", 7)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("China and Pakistan held the 6th JWG meeting on Gwadar.", ("JWG-Gwadar", 6)),
+        ("The third Joint Working Group (JWG) meeting on Security was held.", ("JWG-Security", 3)),
+        (
+            "Both sides convened the 5th Joint Working Group meeting on Long Term Planning.",
+            ("JWG-Planning", 5),
+        ),
+        ("The 11th session of the CPEC's Joint Cooperation Committee was held.", ("JCC", 11)),
+    ],
+)
+def test_a_meeting_noun_between_group_and_topic_and_a_possessive_filler(sentence, expected):
+    assert meetings_of(sentence) == [expected]
