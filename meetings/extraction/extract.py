@@ -161,7 +161,6 @@ class _Article:
         self.meetings: list[_Meeting] = []
         self.registry: dict[str, tuple[str, str]] = {}
         self.recent: list[str] = []  # people named so far, the latest last
-        self._dateline_city = None
         self._last_told: list[_Meeting] = []  # the main meetings the last naming sentence told
         self._dateline_at = -1  # the sentence the dateline opens
         self.dateline: Venue | None = None
@@ -442,8 +441,6 @@ class _Article:
             text = s.text
             if i == self._dateline_at:
                 text = " " * self._dateline_end + text[self._dateline_end :]
-                if current is not None:
-                    self._dateline_city = (self.dateline, current)
             if not seen and not refs and self._lead_city is None and _LEAD_HINT.search(text):
                 venue = _LEAD_VENUE.search(text)
                 if venue:
@@ -548,7 +545,7 @@ class _Article:
             if not (MEETING_SUBJECT.search(text) and HELD.search(text)):
                 # "The two secretaries interacted through video link", just after the meeting
                 # is named: the meeting was virtual.
-                near = current.is_main and i - current.first[0] <= 2 and not refs_all
+                near = current.is_main and 0 < i - current.first[0] <= 2 and not refs_all
                 if near and not current.mode and find_mode(text) == "virtual":
                     current.mode = "virtual"
                 return
@@ -585,14 +582,28 @@ class _Article:
                     self.anchor = parse_iso(d.iso) if d.precision == "day" else None
         venues = find_venues(text)
         here = _HERE.search(text) if self.dateline and "here" in text else None
+        if not venues and not here and self.dateline and "at the" in text:
+            here = _AT_BUILDING.search(text)
         if here:  # "held here", "at the Ministry of Communications here": the dateline's city
             city = self.dateline.city
-            venues.append(Venue(city, CITIES[city], here.start(), here.end()))
+            venues.append(Venue(city, CITIES[city], here.end() - 1, here.end()))
         for v in venues:
             meeting, _, _ = _nearest(anchors, v.start, refs)
             if not meeting.city:
                 meeting.city, meeting.country = v.city, v.country
                 meeting.venue_evidence = self.evidence(i)
+        told = _unique(m for _, m in anchors)
+        if (
+            len(venues) == 1
+            and len(told) > 1
+            and all(v.start > a for v in venues for a, _ in anchors)
+        ):
+            # "held A on Monday and B on Tuesday at the Ministry in Islamabad": the one venue
+            # after every meeting is theirs
+            for meeting in told:
+                if not meeting.city and not meeting.planned:
+                    meeting.city, meeting.country = venues[0].city, venues[0].country
+                    meeting.venue_evidence = self.evidence(i)
         mode = find_mode(text)
         if mode:
             primary = next((r.meeting for r in strong if not r.back), anchors[0][1])
@@ -736,10 +747,9 @@ class _Article:
         return out
 
     def _mention(self, m: _Meeting) -> MeetingMention:
-        dateline_city = self._dateline_city
-        # The lead's "talks in Beijing this week" says where the meetings it reports were held;
-        # else the dateline, where the story was filed, is the venue of the meetings it reports
-        # that name no venue of their own.
+        # The lead's "talks in Beijing this week" says where the meetings it reports were held.
+        # The dateline says only where the story was filed: it is the venue when the text says
+        # "held here" or "at the Foreign Office" (see _logistics), not otherwise.
         if m.mode == "virtual":
             # met by video: no venue, even when the text says it was "held in Islamabad"
             m.city, m.country, m.venue_evidence = "", "", None
@@ -748,10 +758,6 @@ class _Article:
             city, at = self._lead_city
             m.city, m.country = city, CITIES[city]
             m.venue_evidence = self.evidence(at)
-        elif dateline_city and here:
-            venue = dateline_city[0]
-            m.city, m.country = venue.city, CITIES[venue.city]
-            m.venue_evidence = self.evidence(self._dateline_at)
         date_inferred = False
         if m.date is None and m.is_main and not m.planned and self._reported_recently():
             # A news report that gives no day of its own tells of a meeting just before it was
@@ -816,7 +822,14 @@ _PLURAL_SUBJECT = re.compile(
 # "held here", "convened here on Monday", "at the Ministry of Communications here"
 _HERE = re.compile(
     r"\b(?:held|convened|hosted|met|took\s+place|concluded|opened|organi[sz]ed)\s+"
-    r"(?:[^.;,]{0,40}?\s)?here\b|\b(?:at|in)\s+(?:the\s+)?[A-Z][^.;,]{2,60}?\shere\b"
+    r"(?:[^.;]{0,120}?\s)?here\b|\b(?:at|in)\s+(?:the\s+)?[A-Z][^.;,]{2,60}?\shere\b"
+)
+# "held ... at the Foreign Office", naming no city: a building in the city the story was filed
+# from.
+_AT_BUILDING = re.compile(
+    r"\b(?:held|convened|hosted|met|took\s+place|concluded|opened)\b[^.;]{0,120}?\bat\s+the\s+"
+    r"(?:[A-Z][\w'-]*\s+(?:of\s+(?:the\s+)?)?){0,4}(?:Office|Ministry|Secretariat|Hall|House|"
+    r"Hotel|Centre|Center|Authority|Division|Commission|Complex|Club|Palace)\b"
 )
 _FRONT_LINES = 8  # page furniture and the dateline come within the first lines
 _EARLY_IN_MONTH = 7  # a meeting reported on the 7th or before may have been last month

@@ -98,7 +98,7 @@ CAPITAL_PHRASES = {
 VIRTUAL = re.compile(
     r"\b(?:virtual(?:ly)?(?!\s+(?:reality|currenc\w*|assets?|private|machines?))|"
     r"via\s+video[-\s]?link|video[-\s]?link|video[-\s]?conferenc\w*|video\s+(?:format|calls?)|"
-    r"virtualy|online(?!\s+(?:portals?|platforms?|payments?|systems?|services?|shopping|banking|"
+    r"virtualy|(?<!came\s)(?<!come\s)(?<!comes\s)(?<!coming\s)online(?!\s+(?:portals?|platforms?|payments?|systems?|services?|shopping|banking|"
     r"education|learning|courses?|applications?|registration|visas?|trade|markets?|sales|stores?|"
     r"business|content|media|news|fraud|campaigns?))|by\s+video|through\s+video)\b",
     re.IGNORECASE,
@@ -169,11 +169,18 @@ _INSTITUTION_BEFORE = re.compile(
 )
 
 
+_AT_INSTITUTION = re.compile(r"\bat\s+the\s+(?:[A-Z][\w'-]*\s+){1,5}$")
+# "at the Gwadar Port Authority", "at the Beijing Hotel": a city naming the building
+_AT_CITY_PLACE = re.compile(rf"\bat\s+the\s+(?P<city>{_CITY})\s+(?=[A-Z])")
+
+
 def find_venues(sentence: str) -> list[Venue]:
     found = []
     for m in _IN_CITY.finditer(sentence):
         if _INSTITUTION_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
-            continue
+            # ... unless the meeting was held there: "concluded at the Foreign Office in Islamabad"
+            if not _AT_INSTITUTION.search(sentence, max(0, m.start() - 60), m.start()):
+                continue
         if m.group("city"):
             city = canonical_city(m.group("city"))
             start, end = m.start("city"), m.end("city")
@@ -182,6 +189,9 @@ def find_venues(sentence: str) -> list[Venue]:
             city = CAPITAL_PHRASES[phrase]
             start, end = m.start("capital"), m.end("capital")
         found.append(Venue(city, CITIES[city], start, end))
+    for m in _AT_CITY_PLACE.finditer(sentence) if "at the" in sentence else ():
+        city = canonical_city(m.group("city"))
+        found.append(Venue(city, CITIES[city], m.start("city"), m.end("city")))
     low = sentence.casefold()  # cheap tests before the two patterns that try every city
     at_place = "at" in low and any(w in low for w in ("held", "hosted", "convened", "met"))
     for m in _AT_PLACE_CITY.finditer(sentence) if at_place else ():

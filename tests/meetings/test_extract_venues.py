@@ -95,15 +95,48 @@ def test_an_institution_in_a_city_is_not_the_venue(sentence):
     assert venue(sentence) == ("", "", "virtual")
 
 
-def test_the_dateline_is_the_venue_of_every_reported_meeting_without_one():
+def test_the_dateline_alone_is_where_the_story_was_filed_not_the_venue():
     text = (
         "KARACHI: The 3rd JCC was held on Monday. A day later, the 2nd round of BPC was held, "
         "officials said."
     )
-    assert [(m.body, m.city) for m in extract(text).meetings] == [
-        ("JCC", "Karachi"),
-        ("BPC", "Karachi"),
-    ]
+    result = extract(text)
+    assert result.dateline_city == "Karachi"
+    assert [(m.body, m.city) for m in result.meetings] == [("JCC", ""), ("BPC", "")]
+
+
+@pytest.mark.parametrize(
+    "held",
+    [
+        "was held at the Foreign Office on Monday",
+        "concluded at the Ministry of Planning on Monday",
+        "was held here on Monday",
+    ],
+)
+def test_a_building_or_here_with_no_city_is_in_the_datelines_city(held):
+    assert venue(f"KARACHI: The 3rd JCC {held}.")[:2] == ("Karachi", "Pakistan")
+
+
+@pytest.mark.parametrize(
+    "text, city",
+    [
+        ("The 3rd JCC concluded at the Foreign Office in Islamabad.", "Islamabad"),
+        ("The 3rd JCC was held at the Gwadar Port Authority on Monday.", "Gwadar"),
+        (
+            "Pakistan and China held the 6th meeting of the JWG on Energy on Monday and the "
+            "3rd meeting of the JWG on Agriculture on Tuesday at the Ministry of Planning in "
+            "Lahore.",
+            "Lahore",
+        ),
+    ],
+)
+def test_venues_named_with_a_building(text, city):
+    assert {m.city for m in extract(text).meetings} == {city}
+
+
+def test_an_embassy_in_a_city_that_speaks_is_not_a_venue():
+    text = "The 3rd JCC was held on Monday, the Pakistani embassy in Beijing said."
+    assert venue(text)[:2] == ("", "")
 
 
 @pytest.mark.parametrize(
@@ -238,3 +271,11 @@ def test_more_ways_of_saying_by_video(how):
 )
 def test_online_and_offline_together_is_hybrid_and_keeps_the_city(how):
     assert venue(f"The 4th JCC was convened in Beijing, {how}.") == ("Beijing", "China", "hybrid")
+
+
+def test_power_plants_coming_online_before_the_meeting_do_not_make_it_virtual():
+    text = (
+        "When the first plants came online in 2017, load-shedding eased.\n"
+        "The 6th JWG-ICC, held in Beijing on Wednesday, was co-chaired by two vice ministers."
+    )
+    assert venue(text)[:2] == ("Beijing", "China")
