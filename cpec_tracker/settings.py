@@ -153,11 +153,12 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # One handler, on the root logger. Django's default configuration gives its "django"
 # logger a console handler of its own while debug is on, and its records also propagate
 # to the root: the development server printed each warning twice. Its request lines
-# ("django.server") keep their own handler and do not propagate.
+# ("django.server") keep their own handler and do not propagate. NOTSET: the root's
+# WARNING level decides for "django" too, with debug on or off.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
+    "loggers": {"django": {"handlers": [], "level": "NOTSET", "propagate": True}},
 }

@@ -1,19 +1,21 @@
 """Corridors apply from a date: the five CPEC 2.0 corridors from their adoption.
 
-The growth, livelihood(-enhancing), innovation, green and open corridors were put forward
-by the Chinese side in the summer of 2023, the CPEC's tenth year (Pakistan's planning
-ministry, reported by APP on 20 August 2024, dates Xi Jinping's proposal to August 2023).
-Both governments first adopted them in writing in the joint statement at the end of Prime
-Minister Anwaar-ul-Haq Kakar's visit to China for the third Belt and Road Forum, issued on
-20 October 2023 (Business Recorder, 21 October 2023: the two sides "reaffirmed the resolve
-to jointly build a growth corridor, a livelihood-enhancing corridor, an innovation
-corridor, a green corridor and an open corridor"); the June 2024 joint statement after
-Prime Minister Shehbaz Sharif's visit and the 13th JCC took them up again. So 20 October
-2023 is the date; admins can change it.
+Sources (paraphrased, looked up for this migration):
+- Pakistan's planning minister, reported by APP (UrduPoint, 20 August 2024), dates the
+  Chinese proposal of the five corridors (growth, livelihood, innovation, green, open) to
+  President Xi Jinping in August 2023, the CPEC's tenth year.
+- The joint statement issued at the end of Prime Minister Anwaar-ul-Haq Kakar's visit to
+  China for the third Belt and Road Forum (Business Recorder, 21 October 2023) has both
+  sides reaffirm their resolve to build the growth, livelihood, innovation, green and open
+  corridors: the first bilateral text found that adopts them.
+- Later texts take them up again: the joint statement after Prime Minister Shehbaz Sharif's
+  visit in June 2024, and (per a commentary in The Diplomatic Insight) the 13th JCC.
+So they apply from 20 October 2023 (the statement closed the visit and was reported on the
+21st); admins can change the date per corridor.
 
-Existing derived links (and agreements' corridors) of meetings held before that go: a
-focus area agreed in 2020 did not place a meeting in a corridor that did not exist yet.
-An explicit link, stated by a source, stays whatever its date.
+Existing derived links (and agreements' corridors) of meetings held before that, or with no
+known date, go: a focus area agreed in 2020 did not place a meeting in a corridor that did
+not exist yet. An explicit link, stated by a source, stays whatever its date.
 """
 
 import datetime
