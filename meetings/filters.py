@@ -30,9 +30,9 @@ class Facet:
     count: int
     selected: bool
     depth: int = 0
-    # For a corridor: how many of the meetings counted a source ties to it (the others
-    # are there through a focus area).
-    stated: int = 0
+    # For a corridor without children: how many of the meetings counted a source ties to
+    # it (the others are there through a focus area); None for a parent.
+    stated: int | None = 0
 
     @property
     def slug(self):
@@ -435,21 +435,17 @@ class MeetingFilter(django_filters.FilterSet):
             if how == LinkHow.EXPLICIT:
                 stated[corridor_id] = count
         parents = {c.parent_id for c in self.corridor_tree()}
-        # A meeting linked to two children counts once for their parent.
+        # A meeting linked to two children counts once for their parent. (No stated count
+        # for a parent: a second distinct count over every link doubled the page's cost.)
         below = {c.pk: self.descendant_ids([c.pk]) for c in self.corridor_tree() if c.pk in parents}
         for key, count in links.aggregate(
             **{
                 f"c{pk}": Count("meeting", distinct=True, filter=Q(corridor__in=ids))
                 for pk, ids in below.items()
-            },
-            **{
-                f"s{pk}": Count(
-                    "meeting", distinct=True, filter=Q(corridor__in=ids, how=LinkHow.EXPLICIT)
-                )
-                for pk, ids in below.items()
-            },
+            }
         ).items():
-            (counts if key[0] == "c" else stated)[int(key[1:])] = count
+            counts[int(key[1:])] = count
+            stated[int(key[1:])] = None
         return {
             "corridor": [
                 Facet(
