@@ -805,8 +805,9 @@ class _Article:
 # Wording that previews a meeting rather than reporting one.
 _PREVIEW = re.compile(
     r"\b(?:will|would|shall)\s+(?:be\s+(?:held|convened|hosted)|take\s+place|convene|meet)\b|"
-    r"\b(?:is|are|was|were)\s+(?:now\s+|tentatively\s+)?(?:scheduled|expected|set|due|slated|"
-    r"planned|to\s+be\s+held)\b|\bto\s+be\s+held\b|\b(?:upcoming|forthcoming)\b|"
+    r"\b(?:is|are|was|were)\s+(?:now\s+|tentatively\s+|most\s+)?(?:scheduled|expected|set|due|"
+    r"slated|planned|likely|going\s+to\s+be\s+held|proposed|to\s+be\s+held)\b|\bto\s+be\s+held\b|"
+    r"\b(?:upcoming|forthcoming)\b|"
     r"\b(?:agreed|decided|plans?|planning)\s+to\s+(?:hold|convene)\b",
     re.IGNORECASE,
 )

@@ -35,6 +35,8 @@ _BARE_ORDINAL_BEFORE = re.compile(r"^[\"']?\s*(?:The|the)\s+$")
 _BARE_ORDINAL_AFTER = re.compile(
     r"\s*,\s*(?:(?:which\s+was\s+|was\s+)?(?:held|convened|hosted|conducted)|in|at)\b"
 )
+# "Its last meeting, the ninth in the series, was held ...": an ordinal in apposition.
+_IN_THE_SERIES = re.compile(r"\s+in\s+the\s+series\b")
 # "Its second session was held online, and the third took place in Islamabad": a bare ordinal
 # in the next clause of a list of sessions.
 _BARE_ORDINAL_IN_LIST = re.compile(r"[,;]\s*(?:and|while|but|whereas)\s+the\s+$")
@@ -96,8 +98,8 @@ FUTURE_VERB_BEFORE = re.compile(
 # says the meeting took place.
 FUTURE_AFTER = re.compile(
     r"^[^.;]{0,120}?\b(?:will\s+be\s+held|would\s+be\s+held|(?:is|was|are|were)\s+"
-    r"(?:now\s+|currently\s+|tentatively\s+|provisionally\s+|still\s+)?(?:scheduled|expected|set|"
-    r"due|likely|planned|slated)\b|to\s+be\s+held|(?:will|would|shall)\s+"
+    r"(?:now\s+|currently\s+|tentatively\s+|provisionally\s+|still\s+|most\s+)?(?:scheduled|expected|"
+    r"set|due|likely|planned|slated|proposed|going\s+to\s+be\s+held)\b|to\s+be\s+held|(?:will|would|shall)\s+"
     r"(?:take\s+place|convene|meet|be\s+convened|be\s+hosted)|(?:has|have|had)\s+been\s+"
     r"(?:postponed|pushed\s+back|deferred|put\s+off|delayed|rescheduled)|(?:was|were)\s+"
     r"(?:postponed|deferred|put\s+off|rescheduled))",
@@ -262,6 +264,8 @@ def find_refs(
         elif _BARE_ORDINAL_BEFORE.match(sentence[: o.start]) and _BARE_ORDINAL_AFTER.match(
             sentence, o.end
         ):
+            add(None, o.value, o.start, o.end)
+        elif _IN_THE_SERIES.match(sentence, o.end):
             add(None, o.value, o.start, o.end)
         elif _BARE_ORDINAL_IN_LIST.search(sentence, max(0, o.start - 20), o.start) and (
             _BARE_ORDINAL_HELD.match(sentence, o.end)

@@ -131,3 +131,32 @@ def test_a_preview_beside_only_an_old_meeting_is_the_news():
         for m in to_json_dict(extract(text))["meetings"]
     ]
     assert found == [(10, "planned", True), (9, "held", False)]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "is likely to be held",
+        "is most likely to be held",
+        "is proposed to be held",
+        "is going to be held",
+    ],
+)
+def test_more_preview_phrasings(phrase):
+    m = only(f"date 2025-07-12\nThe 15th JCC {phrase} in Beijing on 20 August.")
+    assert (m["status"], m["date"], m["city"]) == ("planned", "2025-08-20", "Beijing")
+
+
+def test_an_ordinal_in_apposition_numbers_the_recalled_meeting():
+    text = (
+        "date 2021-07-09\nThe 10th JCC will be held on July 13. Its last meeting, the ninth in "
+        "the series, was held in Islamabad in Nov 2019."
+    )
+    found = [
+        (m["number"], m["status"], m["date"], m["city"], m["is_main_subject"])
+        for m in to_json_dict(extract(text))["meetings"]
+    ]
+    assert found == [
+        (10, "planned", "2021-07-13", "", True),
+        (9, "held", "2019-11", "Islamabad", False),
+    ]
