@@ -158,7 +158,7 @@ class MeetingAdmin(admin.ModelAdmin):
                     "body",
                     "number",
                     "status",
-                    ("date", "date_precision"),
+                    ("date", "date_precision", "date_inferred"),
                     ("city", "country"),
                     "mode",
                 ]
@@ -284,14 +284,19 @@ class SourceDocumentAdmin(admin.ModelAdmin):
         "url",
         "published_on",
         "file_name",
+        "text_warnings",
         "text",
         "sha256",
         "ingested_at",
     ]
     # The text is what every evidence span indexes into, and its hash what makes ingesting
     # it again a no-op: correct the extracted facts, not the article.
-    readonly_fields = ["text", "sha256", "ingested_at"]
+    readonly_fields = ["text_warnings", "text", "sha256", "ingested_at"]
     date_hierarchy = "published_on"
+
+    @admin.display(description="Warnings")
+    def text_warnings(self, document):
+        return "; ".join(document.warnings) or "–"
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "url":

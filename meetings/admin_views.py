@@ -185,7 +185,9 @@ def meeting_row(i, item):
     venue = ", ".join(filter(None, [mention.city, mention.country])) or "not stated"
     facts = [
         fact_row(f"{i}:date", "Date", f"{mention.date or 'not stated'} ({mention.date_precision})",
-                 mention.date_evidence, conflict=disagreement("date")),
+                 mention.date_evidence, conflict=disagreement("date"),
+                 note="month inferred from the publication date: the text gives none"
+                 if mention.date_inferred else ""),
         fact_row(f"{i}:venue", "Venue", venue, mention.venue_evidence,
                  conflict=disagreement("city", "country")),
         fact_row(f"{i}:mode", "Mode", dict(Mode.choices).get(mention.mode, mention.mode)

@@ -177,6 +177,12 @@ MEETING_COLUMNS = (
         "list of text",
         "The title the Pakistani delegation leader held at this meeting, in the same order.",
     ),
+    Column(
+        "date_inferred",
+        "boolean",
+        "true when no source gives the meeting's date and `date` is the month the report was "
+        "published in (a news report tells of a meeting just held); false otherwise.",
+    ),
 )
 
 FOCUS_AREA_COLUMNS = (
@@ -670,6 +676,7 @@ _MEETING_FIELDS = (
     "review_status",
     "slug",
     "status",
+    "date_inferred",
 )
 _STORED_FIELDS = (
     "export_row__agreements_count",
@@ -730,6 +737,7 @@ def meeting_rows(meetings, url_prefix, joined=False):
                 review_status,
                 slug,
                 status,
+                date_inferred,
             ) = own
             stored = related[0] is not None
             (
@@ -791,6 +799,7 @@ def meeting_rows(meetings, url_prefix, joined=False):
                 leader_china_titles,
                 leader_pakistan,
                 leader_pakistan_titles,
+                ("true" if date_inferred else "false") if joined else date_inferred,
             )
 
 

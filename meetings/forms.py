@@ -71,6 +71,7 @@ class MeetingForm(forms.ModelForm):
             "number",
             "date",
             "date_precision",
+            "date_inferred",
             "city",
             "country",
             "mode",
@@ -96,6 +97,10 @@ class MeetingForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if {"date", "date_precision"} & set(self.changed_data) and (
+            "date_inferred" not in self.changed_data
+        ):
+            cleaned["date_inferred"] = False  # the editor gave the date
         body, number = cleaned.get("body"), cleaned.get("number")
         date, precision = cleaned.get("date"), cleaned.get("date_precision")
         if date and precision == DatePrecision.UNKNOWN:

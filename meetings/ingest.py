@@ -128,6 +128,7 @@ def ingest_text(text, *, file_name="", title="", outlet="", url="", extraction=N
             outlet=(outlet or extraction.outlet)[:200],
             url=source_url(url or extraction.url),
             published_on=parse_partial_date(extraction.published_on)[0],
+            warnings=list(extraction.warnings),
         )
         writer = _Writer(document)
         for mention in extraction.meetings:
@@ -186,6 +187,8 @@ def replaces_plan(meeting, mention):
 def date_label(mention):
     if mention.status == MeetingStatus.PLANNED:
         return f"planned for {mention.date}"
+    if mention.date_inferred:
+        return f"date: {mention.date} (the month of publication)"
     return f"date: {mention.date}"
 
 
@@ -219,7 +222,12 @@ def compare(meeting, mention):
     if meeting.status == MeetingStatus.HELD and mention.status == MeetingStatus.PLANNED:
         return fills, conflicts  # what was planned says nothing against what was held
     current_date = date_at_precision(meeting.date, meeting.date_precision) or ""
-    if mention.date:
+    # A month guessed from a report's publication says nothing against a known date; a
+    # stated date replaces a guessed one.
+    guessed = mention.date_inferred and current_date
+    if mention.date and not guessed and meeting.date_inferred:
+        fills["date"] = mention.date
+    elif mention.date and not guessed:
         if not current_date or (
             mention.date.startswith(current_date) and len(mention.date) > len(current_date)
         ):
@@ -330,6 +338,7 @@ class _Writer:
             number=mention.number,
             date=date,
             date_precision=precision,
+            date_inferred=bool(date and mention.date_inferred),
             city=mention.city,
             country=mention.country,
             mode=mention.mode,
@@ -363,6 +372,7 @@ class _Writer:
             meeting.status = MeetingStatus.HELD
         if "date" in fills:
             meeting.date, meeting.date_precision = parse_partial_date(fills.pop("date"))
+            meeting.date_inferred = mention.date_inferred
             meeting.date_evidence = self.evidence(
                 meeting, Fact.DATE, date_label(mention), mention.date_evidence
             )

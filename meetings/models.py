@@ -316,6 +316,10 @@ class Meeting(models.Model):
     date_precision = models.CharField(
         max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
     )
+    date_inferred = models.BooleanField(
+        default=False,
+        help_text="No source gives the date: it is the month the report was published in.",
+    )
     # The best-known date, which the lists sort by: the date when known, else the bound
     # the same body's neighbours give (dated_after / dated_before). Worked out on every
     # write (signals.py, refresh_sort_dates()), never edited.
@@ -422,6 +426,7 @@ class Meeting(models.Model):
                     "review_status",
                     "slug",
                     "status",
+                    "date_inferred",
                 ],
                 name="meeting_export_sort_idx",
             ),
@@ -636,6 +641,9 @@ class SourceDocument(models.Model):
     file_name = models.CharField(max_length=300, blank=True)
     published_on = models.DateField(null=True, blank=True)
     text = models.TextField()
+    # What a reader should know about the text, as the extractor found it ("looks clipped:
+    # ends mid-sentence").
+    warnings = models.JSONField(default=list, blank=True)
     sha256 = models.CharField(max_length=64, unique=True, editable=False)
     ingested_at = models.DateTimeField(auto_now_add=True)
 

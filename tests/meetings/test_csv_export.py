@@ -67,6 +67,7 @@ def test_a_meeting_row_holds_its_facts_in_the_documented_columns(client):
         "leader_china_title": "",
         "leader_pakistan": "",
         "leader_pakistan_title": "",
+        "date_inferred": "false",
     }
 
 

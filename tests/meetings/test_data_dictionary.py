@@ -67,7 +67,7 @@ def test_every_column_has_a_type_and_a_meaning(page):
     )
     listed = re.findall(r'<code class="column-name">', page)
 
-    assert len(rows) == len(listed) == 25 + 9 + 12
+    assert len(rows) == len(listed) == 26 + 9 + 12
     assert all(kind.strip() and len(meaning.strip()) > 10 for _, kind, meaning in rows)
     assert ("agreements_count", "integer") in {(name, kind) for name, kind, _ in rows}
 

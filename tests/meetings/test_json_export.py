@@ -60,6 +60,7 @@ def test_the_json_export_is_an_array_of_objects_with_the_csv_columns(client):
         "leader_china_title": [],
         "leader_pakistan": [],
         "leader_pakistan_title": [],
+        "date_inferred": False,
     }
     unknown = rows[1]
     assert (unknown["number"], unknown["date"], unknown["city"]) == (None, None, None)
