@@ -1,6 +1,8 @@
 """The admin's "Add from article" page: paste or upload, preview, tick, save."""
 
 import hashlib
+import html
+import re
 
 import pytest
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
@@ -172,6 +174,212 @@ def test_the_preview_marks_known_meetings_people_and_conflicts(staff_client):
     )
 
 
+def fact_rows(page):
+    """The preview's fact table as (ticked key, label, value, sentence, note) per row."""
+    rows = re.findall(
+        r'<tr(?: class="conflict")?>\s*<td><input type="checkbox" name="accept" value="([^"]+)" '
+        r'checked aria-label="Accept ([^"]*)"></td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*'
+        r'<td class="sentence">(.*?)</td>\s*<td>(.*?)</td>\s*</tr>',
+        page,
+        flags=re.S,
+    )
+    for key, aria, label, value, sentence, note in rows:
+        assert aria == f"{label}: {value}", aria
+        yield key, label, value, html.unescape(sentence), html.unescape(note)
+
+
+def test_the_preview_shows_each_fact_with_its_value_sentence_and_what_it_matched(staff_client):
+    meeting = make_meeting(
+        number=6, date="2024-09-12", city="Karachi", country="Pakistan", review_status="reviewed"
+    )
+    add_participant(meeting, "Sun Weidong", "China", title="Vice Foreign Minister")
+    held = (
+        "The sixth meeting of the Joint Working Group on International Cooperation and "
+        "Coordination (JWG-ICC) under the China-Pakistan Economic Corridor was held in Lahore "
+        "on 12 September 2024."
+    )
+    chaired = (
+        "The meeting was co-chaired by Chinese Vice Foreign Minister Sun Weidong and Pakistan's "
+        "Additional Foreign Secretary Imran Ahmed."
+    )
+    agreed = (
+        "Both sides agreed to deepen cooperation in agriculture and renewable energy, and to "
+        "expand vocational education for young people in Balochistan."
+    )
+    green = "The two sides reaffirmed that the green corridor would guide new power projects."
+
+    page = preview(staff_client).content.decode()
+
+    rows = {key: row for key, *row in fact_rows(page)}
+    assert list(rows) == [key for key in EVERY_FACT if key != "0:meeting"]
+    assert rows["0:date"] == ["Date", "2024-09-12 (day)", held, ""]
+    assert rows["0:venue"][:2] == ["Venue", "Lahore, Pakistan"]
+    assert rows["0:venue"][3] == (
+        "<strong>Conflict:</strong> the database holds “Karachi”, the article says “Lahore”"
+    )
+    assert "Lahore" in rows["0:venue"][2]
+    assert rows["0:mode"][0] == "Mode"
+    assert rows["0:co_chair:0"] == [
+        "Co-chair",
+        "Sun Weidong, Vice Foreign Minister, China",
+        chaired,
+        "matches Sun Weidong, already known",
+    ]
+    assert rows["0:co_chair:1"] == [
+        "Co-chair",
+        "Imran Ahmed, Additional Foreign Secretary, Pakistan",
+        chaired,
+        "a new person",
+    ]
+    assert [rows[f"0:focus:{i}"] for i in range(3)] == [
+        ["Focus area", slug, agreed, ""] for slug in ("agriculture", "energy", "education")
+    ]
+    assert [rows[f"0:corridor:{i}"] for i in range(3)] == [
+        ["Corridor", "green (stated)", green, ""],
+        ["Corridor", "growth (derived from focus area agriculture)", agreed, ""],
+        ["Corridor", "livelihood (derived from focus area education)", agreed, ""],
+    ]
+    assert [rows[f"0:agreement:{i}"] for i in range(2)] == [
+        ["Agreement", f"agreed: {agreed}", agreed, ""],
+        ["Agreement", f"reaffirmed: {green}", green, ""],
+    ]
+    assert page.count('<tr class="conflict">') == 1
+
+
+def test_the_preview_shows_every_disagreement_of_a_fact_and_what_the_text_leaves_out(
+    staff_client,
+):
+    make_meeting(
+        number=6, date="2024-09-10", city="Beijing", country="China", review_status="reviewed"
+    )
+    undated = (
+        "Pakistan and China review corridor work\n\nThe seventh meeting of the Joint Working "
+        "Group on International Cooperation and Coordination (JWG-ICC) reviewed progress on "
+        "the corridor.\n\nBoth sides agreed to deepen cooperation in agriculture.\n"
+    )
+
+    known = {key: row for key, *row in fact_rows(preview(staff_client).content.decode())}
+    new = {key: row for key, *row in fact_rows(preview(staff_client, undated).content.decode())}
+
+    assert known["0:date"][3] == (
+        "<strong>Conflict:</strong> the database holds “2024-09-10”, the article says “2024-09-12”"
+    )
+    assert known["0:venue"][3] == (
+        "<strong>Conflict:</strong> the database holds “Beijing”, the article says “Lahore”; "
+        "the database holds “China”, the article says “Pakistan”"
+    )
+    assert new["0:date"] == ["Date", "not stated (unknown)", "", ""]
+    assert new["0:venue"] == ["Venue", "not stated", "", ""]
+
+
+def meeting_heads(page):
+    """Each previewed meeting's heading line, tags stripped and spaces collapsed."""
+    heads = re.findall(r'<div class="meeting-head">(.*?)</div>\s*</div>', page, flags=re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", head).split()) for head in heads]
+
+
+def test_the_preview_heads_each_meeting_and_lists_delegation_leaders(staff_client):
+    text = (
+        "date 2023-11-03\nChina and Pakistan hold political consultations\n\n"
+        "The Bilateral Political Consultations (BPC) between China and Pakistan were held in "
+        "Beijing on 2 November 2023.\n\n"
+        "The Chinese delegation was led by Vice Foreign Minister Sun Weidong and the Pakistani "
+        "delegation was led by Foreign Secretary Syrus Qazi.\n\n"
+        "The consultations followed the fifth meeting of the JWG-ICC, held in Islamabad in "
+        "March 2023.\n"
+    )
+    led = (
+        "The Chinese delegation was led by Vice Foreign Minister Sun Weidong and the Pakistani "
+        "delegation was led by Foreign Secretary Syrus Qazi."
+    )
+
+    page = preview(staff_client, text).content.decode()
+
+    bpc, jwg = meeting_heads(page)
+    assert bpc.startswith("BPC meeting (the meeting the article reports) — a new meeting “")
+    assert jwg == (
+        "5th JWG-ICC meeting (mentioned in passing) — a new meeting “The consultations followed "
+        "the fifth meeting of the JWG-ICC, held in Islamabad in March 2023.”"
+    )
+    rows = {key: row for key, *row in fact_rows(page)}
+    assert [rows["0:leader:0"], rows["0:leader:1"]] == [
+        ["Delegation leader", "Sun Weidong, Vice Foreign Minister, China", led, "a new person"],
+        ["Delegation leader", "Syrus Qazi, Foreign Secretary, Pakistan", led, "a new person"],
+    ]
+    assert rows["1:date"][:2] == ["Date", "2023-03 (month)"]
+
+
+BPC_REPORT = (
+    "date 2023-11-03\nChina and Pakistan hold political consultations\n\n"
+    "The Bilateral Political Consultations (BPC) between China and Pakistan were held in "
+    "Beijing on 2 November 2023.\n\n"
+    "The Chinese delegation was led by Vice Foreign Minister Sun Weidong and the Pakistani "
+    "delegation was led by Foreign Secretary Syrus Qazi.\n\n"
+    "The consultations followed the fifth meeting of the JWG-ICC, held in Islamabad in "
+    "March 2023.\n"
+)
+
+
+def test_saving_two_meetings_opens_the_one_the_article_reports(staff_client):
+    response = save(staff_client, ["0:meeting", "0:leader:0", "1:meeting"], text=BPC_REPORT)
+
+    bpc = Meeting.objects.get(body__short_name="BPC")
+    assert response["Location"] == f"/admin/meetings/meeting/{bpc.pk}/change/"
+    assert Meeting.objects.filter(body__short_name="JWG-ICC", number=5).exists()
+    assert [(d.country, d.leader.name) for d in bpc.delegations.all()] == [("China", "Sun Weidong")]
+    assert not Person.objects.filter(name="Syrus Qazi").exists()
+
+
+def test_saving_only_the_meeting_mentioned_in_passing_opens_it(staff_client):
+    response = save(staff_client, ["1:meeting", "1:date", "1:venue"], text=BPC_REPORT)
+
+    jwg = Meeting.objects.get()
+    assert (jwg.title, jwg.city, str(jwg.date)) == (
+        "5th JWG-ICC meeting",
+        "Islamabad",
+        "2023-03-01",
+    )
+    assert response["Location"] == f"/admin/meetings/meeting/{jwg.pk}/change/"
+
+
+def test_saving_keeps_the_address_and_reports_success(staff_client):
+    response = save(staff_client, url="https://example.org/jwg-icc-6", title="Lahore report")
+
+    assert SourceDocument.objects.get().url == "https://example.org/jwg-icc-6"
+    followed = staff_client.get(response["Location"]).content.decode()
+    assert (
+        '<li class="success">Saved the article “Lahore report”: 1 meeting created, 0 updated, '
+        "0 conflicts to review.</li>" in followed
+    )
+
+
+def test_an_article_that_only_confirms_a_meeting_is_logged_without_conflicts(staff_client):
+    meeting = make_meeting(
+        number=6, date="2024-09-12", city="Lahore", country="Pakistan", review_status="reviewed"
+    )
+
+    response = save(staff_client, title="Lahore report")
+
+    assert response["Location"] == f"/admin/meetings/meeting/{meeting.pk}/change/"
+    entry = LogEntry.objects.get(object_id=str(meeting.pk))
+    assert entry.get_change_message() == "Updated from the article “Lahore report”."
+    assert not Conflict.objects.exists()
+
+
+def test_an_unticked_mode_makes_no_claim_on_a_known_meeting_and_defaults_a_new_one(staff_client):
+    virtual = make_meeting(
+        number=6, date="2024-09-12", city="Lahore", country="Pakistan", mode="virtual",
+        review_status="reviewed",
+    )  # fmt: skip
+    save(staff_client, [key for key in EVERY_FACT if key != "0:mode"])
+    virtual.refresh_from_db()
+    assert (virtual.mode, Conflict.objects.count()) == ("virtual", 0)
+
+    other = PASSAGE.replace("sixth", "seventh").replace("2024", "2025")
+    save(staff_client, [key for key in EVERY_FACT if key != "0:mode"], text=other)
+    assert Meeting.objects.get(number=7).mode == "in_person"
+
+
 def test_saving_an_article_that_disagrees_records_a_conflict_instead_of_overwriting(
     staff_client,
 ):
@@ -196,7 +404,10 @@ def test_saving_an_article_that_disagrees_records_a_conflict_instead_of_overwrit
         "Updated from the article “Lahore report”. 1 conflicting value recorded for review."
     )
     followed = staff_client.get(response["Location"]).content.decode()
-    assert "0 meetings created, 1 updated, 1 conflict to review." in followed
+    assert (
+        '<li class="warning">Saved the article “Lahore report”: 0 meetings created, 1 updated, '
+        "1 conflict to review.</li>" in followed
+    )
     assert "Review 1 open conflict" in followed
 
 
@@ -205,7 +416,7 @@ def test_the_same_article_twice_changes_nothing(staff_client):
     response = save(staff_client)
     assert response["Location"] == "/admin/meetings/meeting/"
     followed = staff_client.get(response["Location"]).content.decode()
-    assert "was already added as" in followed
+    assert '<li class="warning">This article was already added as “' in followed
     assert (Meeting.objects.count(), SourceDocument.objects.count()) == (1, 1)
     page = preview(staff_client).content.decode()
     assert "This exact text was already added" in page
@@ -266,7 +477,10 @@ def test_saving_text_that_changed_since_the_preview_is_refused(staff_client):
     data = {"text": PASSAGE, "previewed": sha256("something else"), "accept": EVERY_FACT}
     response = staff_client.post(URL, {**data, "_save": "Save"})
     assert response.status_code == 200
-    assert "The text changed since the preview" in response.content.decode()
+    assert (
+        '<p class="errornote">The text changed since the preview: check this new preview, '
+        "then save.</p>" in response.content.decode()
+    )
     assert not Meeting.objects.exists()
     # The new preview carries the new hash, so saving it now works.
     assert response.context["form"].initial["previewed"] == sha256(PASSAGE)
@@ -276,3 +490,32 @@ def test_a_text_with_no_meeting_says_so(staff_client):
     text = "The weather in Islamabad was mild on Tuesday, and markets were calm.\n"
     response = preview(staff_client, text=text)
     assert "The extractor found no meeting in this text." in response.content.decode()
+
+
+@pytest.mark.parametrize("action", ["_preview", "_save"])
+def test_an_upload_of_binary_data_is_refused_with_a_form_error(staff_client, action):
+    upload = SimpleUploadedFile("scan.txt", b"JWG-ICC\x00\x01\x02 meeting")
+
+    response = staff_client.post(URL, {"file": upload, action: "1", "previewed": "x" * 64})
+
+    assert response.status_code == 200
+    assert (
+        '<ul class="errorlist nonfield"><li>This text cannot be read as an article: '
+        "binary data, not text.</li></ul>" in response.content.decode()
+    )
+    assert not SourceDocument.objects.exists()
+
+
+def test_the_article_page_is_titled_and_carries_a_csrf_token(staff_client):
+    page = staff_client.get(URL).content.decode()
+    assert "<title>Add meetings from an article | Django site admin</title>" in page
+    assert 'name="csrfmiddlewaretoken"' in page
+
+
+def test_a_previewed_upload_comes_back_as_text_not_as_a_file(staff_client):
+    upload = SimpleUploadedFile("lahore.txt", PASSAGE.encode("utf-8"))
+
+    page = staff_client.post(URL, {"file": upload, "_preview": "Preview"}).content.decode()
+
+    assert "Currently" not in page
+    assert 'name="file_name" value="lahore.txt"' in page

@@ -1,6 +1,7 @@
 """The review queue: meetings a later source disagreed with, and resolving each conflict."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.admin.models import LogEntry
@@ -137,6 +138,48 @@ def test_the_review_page_shows_each_conflict_side_by_side_with_its_source(staff_
     )
 
 
+def conflict_cells(page, conflict):
+    """The review page's row for `conflict`: its cells' text, tags stripped, spaces collapsed."""
+    row = re.search(rf'<tr id="conflict-{conflict.pk}">(.*?)</tr>', page, flags=re.S).group(1)
+    cells = re.findall(r"<td>(.*?)</td>", row, flags=re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in cells[:3]]
+
+
+def test_the_review_page_shows_where_each_value_came_from(staff_client):
+    meeting = lahore_meeting()
+    earlier = SourceDocument.objects.create(title="Lahore wire", text="x", sha256="a" * 64)
+    meeting.venue_evidence = Evidence.objects.create(
+        document=earlier, meeting=meeting, fact="venue", start=0, end=1,
+        sentence="The talks were held in Lahore.",
+    )  # fmt: skip
+    meeting.save()
+    city = conflict(meeting, "city", "Lahore", "Karachi", "The talks took place in Karachi.")
+    Conflict.objects.filter(pk=city.pk).update(
+        created_at=datetime.datetime(2024, 9, 20, tzinfo=datetime.UTC)
+    )
+    number = Conflict.objects.create(
+        meeting=meeting, field="number", current_value="6", proposed_value="7"
+    )
+    Conflict.objects.filter(pk=number.pk).update(
+        created_at=datetime.datetime(2024, 9, 21, tzinfo=datetime.UTC)
+    )
+
+    page = staff_client.get(review_url(meeting)).content.decode()
+
+    assert conflict_cells(page, city) == [
+        "city",
+        "Lahore from “Lahore wire” “The talks were held in Lahore.”",
+        "Karachi from “Report on city” , 20 Sep 2024 “The talks took place in Karachi.”",
+    ]
+    assert conflict_cells(page, number) == [
+        "number",
+        "6 entered by hand or from an earlier source",
+        "7 source unknown, 21 Sep 2024",
+    ]
+    link = f'from <a href="/admin/meetings/sourcedocument/{city.document.pk}/change/">'
+    assert link in page
+
+
 def test_keeping_the_current_value_closes_the_conflict(staff_client):
     meeting = lahore_meeting()
     city = conflict(meeting, "city", "Lahore", "Karachi")
@@ -268,7 +311,10 @@ def test_saving_without_a_choice_asks_for_one(staff_client):
     meeting = lahore_meeting()
     conflict(meeting, "city", "Lahore", "Karachi")
     response = staff_client.post(review_url(meeting), {"_resolve": "Apply"})
-    assert "Pick a value for at least one conflict." in response.content.decode()
+    assert (
+        '<p class="errornote">Pick a value for at least one conflict.</p>'
+        in response.content.decode()
+    )
 
 
 def test_an_extracted_meeting_without_conflicts_is_confirmed_by_marking_it_reviewed(staff_client):
@@ -284,6 +330,8 @@ def test_an_extracted_meeting_without_conflicts_is_confirmed_by_marking_it_revie
     assert (
         LogEntry.objects.get().get_change_message() == "Marked reviewed: its facts are confirmed."
     )
+    followed = staff_client.get(response["Location"]).content.decode()
+    assert '<li class="success">2nd JWG-ICC meeting is marked reviewed.</li>' in followed
 
 
 def test_marking_reviewed_is_refused_while_a_conflict_is_open(staff_client):
@@ -308,3 +356,40 @@ def test_the_conflicts_list_sends_editors_to_the_review_page(staff_client):
     # The conflict's own page is a read-only record.
     page = staff_client.get(f"/admin/meetings/conflict/{city.pk}/change/").content.decode()
     assert 'name="proposed_value"' not in page
+
+
+def test_resolving_says_what_was_chosen_and_where_the_meeting_stands(staff_client):
+    meeting = lahore_meeting()
+    city = conflict(meeting, "city", "Lahore", "Karachi")
+    number = Conflict.objects.create(
+        meeting=meeting, field="number", current_value="6", proposed_value="7"
+    )
+    page = staff_client.get(review_url(meeting)).content.decode()
+    assert "<title>Review 6th JWG-ICC meeting | Django site admin</title>" in page
+
+    response = staff_client.post(
+        review_url(meeting),
+        {f"conflict-{city.pk}-choice": "proposed", f"conflict-{number.pk}-choice": "proposed"},
+    )
+
+    assert response["Location"] == f"/admin/meetings/meeting/{meeting.pk}/change/"
+    followed = staff_client.get(response["Location"]).content.decode()
+    assert (
+        '<li class="success">Resolved 2 conflicts on 7th JWG-ICC meeting; it is now reviewed.</li>'
+        in followed
+    )
+    assert LogEntry.objects.get().get_change_message() == (
+        "Resolved the conflict on city: chose “Karachi” (held “Lahore”, “Karachi” proposed by "
+        "“Report on city”). Resolved the conflict on number: chose “7” (held “6”, “7” proposed "
+        "by “an unknown source”)."
+    )
+
+
+def test_a_reviewed_meeting_without_conflicts_offers_nothing_to_do(staff_client):
+    meeting = lahore_meeting()
+
+    page = staff_client.get(review_url(meeting)).content.decode()
+
+    assert '<strong id="review-status">Reviewed</strong>' in page
+    assert "<p>No open conflicts on this meeting.</p>" in page
+    assert "_mark_reviewed" not in page
