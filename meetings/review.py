@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from .exports import forget_export_rows
 from .models import (
-    Conflict,
     Delegation,
     Meeting,
     Mode,
@@ -31,20 +30,6 @@ from .models import (
 TITLE_FIELD = re.compile(r"^title of (?P<name>.+)$")
 CO_CHAIR_FIELD = re.compile(r"^co-chair \((?P<country>.+)\)$")
 SCALAR_FIELDS = ("date", "date_precision", "city", "country", "mode", "number")
-
-
-def open_conflicts(meetings=None):
-    """Unresolved conflicts, oldest first, of `meetings` (a queryset or list) or of all."""
-    conflicts = Conflict.objects.filter(resolved_at__isnull=True)
-    if meetings is not None:
-        conflicts = conflicts.filter(meeting__in=meetings)
-    return conflicts.select_related("document", "evidence", "meeting__body").order_by(
-        "created_at", "pk"
-    )
-
-
-def meetings_to_review():
-    return Meeting.objects.needing_review()
 
 
 def applies_to_meeting(field):
