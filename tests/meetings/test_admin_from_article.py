@@ -366,7 +366,9 @@ def test_an_article_that_only_confirms_a_meeting_is_logged_without_conflicts(sta
     assert not Conflict.objects.exists()
 
 
-def test_an_unticked_mode_makes_no_claim_on_a_known_meeting_and_defaults_a_new_one(staff_client):
+def test_an_unticked_mode_makes_no_claim_on_a_known_meeting_and_leaves_a_new_ones_unknown(
+    staff_client,
+):
     virtual = make_meeting(
         number=6, date="2024-09-12", city="Lahore", country="Pakistan", mode="virtual",
         review_status="reviewed",
@@ -377,7 +379,7 @@ def test_an_unticked_mode_makes_no_claim_on_a_known_meeting_and_defaults_a_new_o
 
     other = PASSAGE.replace("sixth", "seventh").replace("2024", "2025")
     save(staff_client, [key for key in EVERY_FACT if key != "0:mode"], text=other)
-    assert Meeting.objects.get(number=7).mode == "in_person"
+    assert Meeting.objects.get(number=7).mode == ""
 
 
 def test_saving_an_article_that_disagrees_records_a_conflict_instead_of_overwriting(
