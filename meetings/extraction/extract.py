@@ -39,10 +39,12 @@ from .text import (
 )
 from .topics import (
     CONTINUATION,
+    LIST_ITEM,
     find_agreement,
     find_corridors,
     focus_in,
     group_topic,
+    introduces_list,
     match_focus_areas,
     matchers_for,
 )
@@ -436,6 +438,7 @@ class _Article:
         seen: set[_Meeting] = set()  # meetings the body has named so far
         headlined: set[_Meeting] = set()  # meetings named only in the headline so far
         previous_focus = False
+        listing = False  # the sentences are the items of a list of what the sides agreed
         for i, s in enumerate(self.sentences):
             refs = [r for r in refs_by_sentence[i] if r.meeting is not None]
             text = s.text
@@ -491,10 +494,11 @@ class _Article:
             masked = [(b.start, b.end) for b in bodies[i]]
             corridors = find_corridors(text, self.vocabulary.corridors)
             masked += [(c.start, c.end) for c in corridors]
-            focus = focus_in(text, self.vocabulary, masked, self.matchers)
+            listed = listing and LIST_ITEM.match(text) is not None
+            focus = None if listed else focus_in(text, self.vocabulary, masked, self.matchers)
             if focus is not None:
                 focus_ok = True
-            elif previous_focus and CONTINUATION.match(text):
+            elif listed or (previous_focus and CONTINUATION.match(text)):
                 focus = match_focus_areas(text, self.vocabulary, masked, self.matchers)
                 focus_ok = True
             else:
@@ -527,6 +531,7 @@ class _Article:
                     if meeting not in targets and all(x.slug != f.slug for x in meeting.focus):
                         meeting.focus.append(FocusAreaMention(f.slug, self.evidence(i)))
             previous_focus = focus_ok
+            listing = listed or introduces_list(text)
         self._group_topics()
         self._derive_corridors()
 

@@ -52,6 +52,18 @@ OTHER_FORUM = re.compile(
 )
 # Words that name a kind of sector after the specific one: "IT industry", "power industry".
 GENERIC_HEADS = frozenset({"industry", "industries"})
+# An item of a list ("- early completion of ML-1;", "2) mining", "(iii) tourism").
+LIST_ITEM = re.compile(
+    r"^\s*(?:[-\u2013\u2022*\u25aa\u25e6\u2023]|\(?\d{1,2}[.)]|\(?[ivx]{1,4}\))\s+"
+)
+
+
+def introduces_list(sentence: str) -> bool:
+    """'The two sides agreed on the following:': the items that follow are what was agreed."""
+    text = sentence.rstrip()
+    return text.endswith(":") and AGREED.search(text.lower()) is not None
+
+
 # A sentence that carries on from the one before ("Its construction will ...").
 CONTINUATION = re.compile(r"^[\"']?\s*(?:Its|It|They|This|These|Their|Such|In\s+this\s+regard)\b")
 

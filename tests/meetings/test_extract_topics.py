@@ -520,3 +520,16 @@ def test_a_working_group_being_set_up_holds_no_session_and_takes_no_areas(creati
     meetings = extract(text).meetings
     assert [(m.body, m.number) for m in meetings] == [("JCC", None)]
     assert [f.slug for f in meetings[0].focus_areas] == ["industry", "agriculture"]
+
+
+def test_the_items_of_a_list_of_what_was_agreed_are_agreed_areas():
+    text = HEAD + (
+        "The two sides agreed on the following:\n"
+        "- early completion of the ML-1 railway;\n"
+        "\u2022 promoting tourism in the north\n"
+        "2. expanding mining cooperation\n"
+        "The two sides also reviewed the following:\n"
+        "- progress on energy projects\n"
+        "(iii) health"
+    )
+    assert focus(text) == ["connectivity", "tourism", "mining"]
