@@ -231,6 +231,15 @@ def dateline_date(m: re.Match) -> str:
 _OUTLET_ONLINE = re.compile(r"[A-Z][\w']*\s+$")
 
 
+# "the first in-person JCC since the pandemic", "met face to face": said of how the sides met,
+# so it is the mode; "in person" inside "online and in person" is hybrid, tested first.
+IN_PERSON = re.compile(
+    r"\b(?:in[-\s]person|face[-\s]to[-\s]face|physical(?:ly)?\s+(?:meeting|session|format|"
+    r"mode|presence|attendance))\b",
+    re.IGNORECASE,
+)
+
+
 def find_mode(sentence: str) -> str:
     if HYBRID.search(sentence):
         return "hybrid"
@@ -238,4 +247,6 @@ def find_mode(sentence: str) -> str:
         if m.group() == "Online" and _OUTLET_ONLINE.search(sentence, 0, m.start()):
             continue
         return "virtual"
+    if IN_PERSON.search(sentence):
+        return "in_person"
     return ""

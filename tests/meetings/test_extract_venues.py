@@ -150,6 +150,12 @@ def test_an_embassy_in_a_city_that_speaks_is_not_a_venue():
         ("The 12th JCC was held in Lahore in hybrid form.", "hybrid"),
         ("The 12th JCC was held online.", "virtual"),
         ("The 12th JCC met virtually on Monday.", "virtual"),
+        ("The 12th JCC, the first in-person session since 2019, was held in Lahore.", "in_person"),
+        ("The 12th JCC was held in person in Lahore.", "in_person"),
+        ("The two sides met face to face at the 12th JCC in Lahore.", "in_person"),
+        ("The 12th JCC was held in Lahore in a physical format.", "in_person"),
+        ("The 12th JCC was held in Lahore, online and in person.", "hybrid"),
+        ("The 12th JCC was held in Lahore.", ""),
     ],
 )
 def test_mode_words_count_only_when_they_describe_the_meeting(sentence, mode):
