@@ -182,9 +182,9 @@ class MeetingFilter(django_filters.FilterSet):
       review_status       extracted, needs_review or reviewed
       status              held or planned (announced, not yet reported held)
       q                   free text over body names, summary, venue, agreements and people
-                          (ranked full-text search on PostgreSQL)
+                          (ranked full-text search, words matched as prefixes)
       sort                one of VALID_SORTS; default -date (newest first, unknown dates
-                          last), or relevance when q is given on PostgreSQL
+                          last), or relevance when q is given
 
     Contract for callers (list page, feeds, exports):
 

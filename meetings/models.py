@@ -2,8 +2,9 @@ import datetime
 
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import ordinal
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connections, models, transaction
-from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models import Q
 from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils.text import slugify
@@ -203,73 +204,44 @@ class MeetingQuerySet(models.QuerySet):
         return self
 
     def search(self, text):
-        """Meetings matching free text in body names, summary, venue, agreements or people.
+        """Meetings whose searchable text (MeetingText: their body's names, summary, city,
+        country, people's names and titles, agreed statements) holds every word of `text`,
+        each as the start of a word, after stemming; annotated with `search_rank`, higher
+        for a better match (a word in the body's name or among the people counts most).
 
-        Ranked full-text search on PostgreSQL (annotates `search_rank`); on other
-        databases every word must occur, case-insensitively, in one of those fields.
-        Subqueries, not joins, so each meeting appears once.
+        Full-text search on both databases (see meetings/search.py); a query with no
+        word left to search for (only stop words or punctuation) matches nothing.
         """
-        from agreements.models import Agreement
+        from . import search
 
-        words = text.split()
-        if not words:
-            return self
-        if connections[self.db].vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+        vendor = connections[self.db].vendor
+        expression = search.match_expression(text, vendor)
+        if expression is None:
+            return self.none()
+        if vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchRank
 
-            query = SearchQuery(text, search_type="websearch", config="english")
-
-            def matching(model, *fields):
-                # Unweighted, so a GIN index on the same expression can answer it (the
-                # agreements and meetings have one: see their search_indexes migrations).
-                vector = SearchVector(*fields, config="english")
-                return model.objects.annotate(search_vector=vector).filter(search_vector=query)
-
-            # Each table is searched once, through IN (subquery): no per-meeting
-            # aggregation of related texts, which took seconds at 100,000 meetings.
-            by_body = Q(body__in=matching(Body, "short_name", "name").values("pk"))
-            by_person = Q(
-                pk__in=Participant.objects.filter(
-                    person__in=matching(Person, "name").values("pk")
-                ).values("meeting")
+            query = SearchQuery(expression, search_type="raw", config="english")
+            return self.filter(text__vector=query).annotate(
+                search_rank=SearchRank(models.F("text__vector"), query)
             )
-            by_agreement = Q(pk__in=matching(Agreement, "statement").values("meeting"))
-            own_text = ("summary", "city", "country")
-            by_own_text = Q(pk__in=matching(Meeting, *own_text).values("pk"))
-
-            def boost(condition, weight):
-                return models.Case(
-                    models.When(condition, then=weight),
-                    default=Value(0.0),
-                    output_field=models.FloatField(),
-                )
-
-            # Ranked by where the words occur; the text rank is computed only for the
-            # meetings whose own text matches.
-            own_rank = SearchRank(SearchVector(*own_text, config="english"), query)
-            return self.annotate(
-                search_rank=boost(by_own_text, own_rank)
-                + boost(by_body, Value(1.0))
-                + boost(by_person, Value(1.0))
-                + boost(by_agreement, Value(0.4)),
-            ).filter(by_own_text | by_body | by_person | by_agreement)
-        for word in words:
-            self = self.filter(
-                Q(body__short_name__icontains=word)
-                | Q(body__name__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(city__icontains=word)
-                | Q(country__icontains=word)
-                | Exists(
-                    Agreement.objects.filter(meeting=OuterRef("pk"), statement__icontains=word)
-                )
-                | Exists(
-                    Participant.objects.filter(meeting=OuterRef("pk")).filter(
-                        Q(person__name__icontains=word) | Q(title__icontains=word)
-                    )
+        # The FTS table is joined (not `pk IN (...)`) so that one pass over its matches
+        # gives the rank too. The join condition compares Django's own column with the
+        # FTS rowid, so it stays right when this query becomes a subquery (re-aliased).
+        return (
+            self.extra(tables=["meeting_fts"])
+            .filter(
+                models.expressions.RawSQL(
+                    "meeting_fts MATCH %s", [expression], output_field=models.BooleanField()
+                ),
+                pk=models.expressions.RawSQL("meeting_fts.rowid", []),
+            )
+            .annotate(
+                search_rank=models.expressions.RawSQL(
+                    "-meeting_fts.rank", [], output_field=models.FloatField()
                 )
             )
-        return self
+        )
 
     def previous_in_body(self, meeting):
         """The same body's meeting before `meeting`: the highest lower number, else the
@@ -630,6 +602,37 @@ class ExportRow(models.Model):
 
     def __str__(self):
         return f"Export row of meeting {self.meeting_id}"
+
+
+class MeetingText(models.Model):
+    """A meeting's searchable text: its body's names, its own text (summary, city, country),
+    its people (names and titles held) and its agreed statements, one column each.
+
+    Written only by database triggers (see migration 0015_meeting_text), so that every
+    write, the ORM's or raw SQL, keeps it in step; Django never inserts or updates these
+    rows. On SQLite an FTS5 table over it (`meeting_fts`, external content, kept in step by
+    triggers of its own) answers the list's search; on PostgreSQL `vector` is a stored,
+    GIN-indexed tsvector generated from the columns (on SQLite it stays empty).
+    """
+
+    meeting = models.OneToOneField(
+        # The triggers delete the row with its meeting.
+        Meeting,
+        on_delete=models.DO_NOTHING,
+        primary_key=True,
+        related_name="text",
+    )
+    body = models.TextField(blank=True)
+    own = models.TextField(blank=True)
+    people = models.TextField(blank=True)
+    agreements = models.TextField(blank=True)
+    vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = "meeting search text"
+
+    def __str__(self):
+        return f"Search text of meeting {self.meeting_id}"
 
 
 class SourceDocument(models.Model):
