@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from agreements.filters import AgreementFilter
 from agreements.models import Agreement, Corridor, FocusArea, LinkHow, MeetingCorridor
 from meetings.models import Meeting, Year
-from meetings.views import ROWS_PER_ENTITY_PAGE, IndexSorts, index_page, list_rows
+from meetings.views import ROWS_PER_ENTITY_PAGE, IndexSorts, RowsByIds, index_page
 
 AGREEMENTS_PER_PAGE = 50
 
@@ -50,8 +50,7 @@ class YearCounts:
 def latest_first(request, meetings, total):
     """The page of `meetings` asked for, newest first (unknown dates last); `total` is
     their number, already counted."""
-    rows = list_rows(meetings.sorted_by("-date"))
-    paginator = Paginator(rows, ROWS_PER_ENTITY_PAGE)
+    paginator = Paginator(RowsByIds(meetings.sorted_by("-date")), ROWS_PER_ENTITY_PAGE)
     paginator.count = total  # instead of a COUNT(*) of the same meetings
     return paginator.get_page(request.GET.get("page"))
 

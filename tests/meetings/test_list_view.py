@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from agreements.models import Agreement
-from meetings.models import Body
+from meetings.models import Body, Meeting
 from tests.conftest import add_corridors, add_focus_areas, add_participant, make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -330,3 +330,33 @@ def test_an_unknown_slug_among_every_filter_is_still_a_form_error(
         response = get_list(client, EVERY_FILTER.format(n=1).replace("body=jwg-icc", "body=nope"))
     assert response.status_code == 400
     assert "Select a valid choice." in response.content.decode()
+
+
+@pytest.mark.parametrize("sort", ["-date", "date", "body", "-number"])
+def test_every_page_lists_the_next_rows_of_one_order(client, sort):
+    many_meetings(60)
+    make_meeting(body="JCC", number=3, date="2005-01-02")
+    make_meeting(body="BPC", number=None)
+    shown = listed(get_list(client, f"sort={sort}")) + listed(
+        get_list(client, f"sort={sort}&page=2")
+    )
+    expected = [m.slug for m in Meeting.objects.sorted_by(sort)]
+    assert shown == expected and len(shown) == 62
+
+
+def test_counts_and_facets_follow_a_write_at_once(client, history):
+    before = get_list(client, "corridor=green")
+    assert "2 meetings<" in before.content.decode()
+    assert {f.slug: f.count for f in before.context["facets"]["body"]}["jwg-icc"] == 2
+    added = make_meeting(number=7, date="2023-05-05")
+    add_corridors(added, "green")
+    add_focus_areas(added, "energy")
+    after = get_list(client, "corridor=green")
+    assert "3 meetings<" in after.content.decode()
+    assert {f.slug: f.count for f in after.context["facets"]["body"]}["jwg-icc"] == 3
+    assert {f.slug: f.count for f in after.context["facets"]["focus_area"]}["energy"] == 3
+    assert {f.slug: f.count for f in after.context["facets"]["corridor"]}["cpec"] == 5
+    history["third"].corridor_links.all().delete()
+    last = get_list(client, "corridor=green")
+    assert "2 meetings<" in last.content.decode()
+    assert {f.slug: f.count for f in last.context["facets"]["corridor"]}["livelihood"] == 0
