@@ -83,6 +83,8 @@ def escape_ical(text):
 def fold(line):
     """RFC 5545 line folding: at most 75 octets per line, continuation lines start with
     a space; never split a UTF-8 character."""
+    if len(line.encode()) <= 75:
+        return line  # nearly every line: no need to walk it character by character
     out, current = [], b""
     for char in line:
         encoded = char.encode()

@@ -1,4 +1,5 @@
 import datetime
+import functools
 
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import ordinal
@@ -8,6 +9,15 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import get_language
+
+
+@functools.lru_cache(maxsize=4096)
+def ordinal_in(number, language):
+    """humanize's ordinal ('2nd') in `language`, the active one: remembered, because
+    ordinal() looks up a dozen translations per call, which was most of the cost of a
+    1,000-meeting calendar."""
+    return ordinal(number)
 
 
 def unique_slug(model, base, exclude_pk=None):
@@ -449,7 +459,7 @@ class Meeting(models.Model):
     @property
     def title(self):
         if self.number:
-            return f"{ordinal(self.number)} {self.body.short_name} meeting"
+            return f"{ordinal_in(self.number, get_language())} {self.body.short_name} meeting"
         return f"{self.body.short_name} meeting"
 
 
