@@ -10,8 +10,9 @@ one), fills it with `generate()` from bench/export_speed.py (meetings with co-ch
 members, focus areas, explicit and derived corridors, agreements and sources), then asks
 each page through Django's test Client (DEBUG off, the test settings' plain static
 storage, so no collectstatic): one counted request (the SQL queries it ran, and a warm-up),
-then --runs timed requests, and prints the median. A database that already holds exactly
---meetings meetings is reused as it is. It stops by itself: a page whose first request
+then --runs timed requests, and prints the median. Each timed request is cold: the cache
+(the list's counts and facets) is emptied first, unless --warm. A database that already
+holds exactly --meetings meetings is reused as it is. It stops by itself: a page whose first request
 takes longer than --slow-seconds is timed once, and the whole run gives up after
 --time-limit seconds.
 """
@@ -135,8 +136,10 @@ def fetch(client, url):
     return len(body)
 
 
-def measure(url, runs, slow_seconds):
-    """(median ms, every run's ms, queries, bytes) for one page."""
+def measure(url, runs, slow_seconds, warm=False):
+    """(median ms, every run's ms, queries, bytes) for one page; cold (the cache emptied
+    before each request) unless `warm`."""
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
 
@@ -153,6 +156,8 @@ def measure(url, runs, slow_seconds):
     first = time.perf_counter() - started
     timings = []
     for _ in range(runs if first < slow_seconds else 0):
+        if not warm:
+            cache.clear()
         started = time.perf_counter()
         fetch(client, url)
         timings.append((time.perf_counter() - started) * 1000)
@@ -172,6 +177,9 @@ def main():
     parser.add_argument("--sqlite-path", help="keep the SQLite database here (reused if full)")
     parser.add_argument("--slow-seconds", type=float, default=20.0)
     parser.add_argument("--time-limit", type=int, default=3600, help="seconds for the whole run")
+    parser.add_argument(
+        "--warm", action="store_true", help="keep the cached counts and facets between runs"
+    )
     args = parser.parse_args()
     signal.signal(signal.SIGALRM, give_up)
     signal.alarm(args.time_limit)
@@ -186,14 +194,17 @@ def main():
 
         fill(args.meetings)
         print(
-            f"{connection.vendor}, {args.meetings:,} meetings, median of {args.runs} runs, "
+            f"{connection.vendor}, {args.meetings:,} meetings, median of {args.runs} "
+            f"{'warm' if args.warm else 'cold (cache emptied before each)'} runs, "
             f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs",
             flush=True,
         )
         print(f"{'page':<36} {'median ms':>10} {'queries':>8} {'KB':>7}  url")
         slow = []
         for label, page_url in pages():
-            median, timings, queries, size = measure(page_url, args.runs, args.slow_seconds)
+            median, timings, queries, size = measure(
+                page_url, args.runs, args.slow_seconds, args.warm
+            )
             mark = " *" if median > TARGET_MS else ""
             print(
                 f"{label:<36} {median:>10.0f} {queries:>8} {size / 1024:>7.0f}  {page_url}{mark}",

@@ -17,11 +17,13 @@ Datasette is installed by this script into a throw-away virtual environment unde
 (--datasette-venv), not into the project's. Both Datasettes read the second copy. Each
 Datasette URL asks for the rows the project's page shows: 50 a page, newest date first.
 
-Each round asks every page of every server once, in turn, so a noisy neighbour on a shared
-machine slows all three alike; the table gives medians over --runs rounds and the project's
-time divided by each Datasette's. Then --clients threads ask the date-filtered page of the
+Each round asks every page of every server once, in turn (the project twice: cold, its
+cache of counts and facets emptied first, then warm), so a noisy neighbour on a shared
+machine slows all alike; the table gives medians over --runs rounds and the project's time
+divided by each Datasette's. Then --clients threads ask the date-filtered page of the
 project and of lean Datasette (one server at a time) for --throughput-seconds each, and it
-prints requests per second and the 95th percentile. Every request has a timeout; the servers
+prints requests per second and the 95th percentile (the project's warm after its first
+request: one URL). Every request has a timeout; the servers
 are stopped at the end, whatever happens.
 """
 
@@ -163,19 +165,29 @@ def timed_get(port, path):
     return elapsed
 
 
-def compare(servers, page_list, runs):
+def empty(directory):
+    for entry in Path(directory).iterdir():
+        entry.unlink()
+
+
+def compare(servers, page_list, runs, cache_dir):
     """{(label, server name): [ms per round]}, every page of every server asked once per
-    round."""
+    round; the project twice, cold (its cache emptied first) and then warm."""
     timings = {}
     for round_number in range(runs):
         for label, project_url, query in page_list:
             for server in servers:
                 if server.name == "project":
-                    path = project_url
+                    empty(cache_dir)
+                    timings.setdefault((label, "project cold"), []).append(
+                        timed_get(server.port, project_url)
+                    )
+                    path, name = project_url, "project warm"
                 else:
                     extra = [ROWS, query] + ([LEAN] if server.name == "Datasette lean" else [])
                     path = TABLE + "?" + "&".join(part for part in extra if part)
-                timings.setdefault((label, server.name), []).append(timed_get(server.port, path))
+                    name = server.name
+                timings.setdefault((label, name), []).append(timed_get(server.port, path))
         print(f"  round {round_number + 1}/{runs} done", flush=True)
     return timings
 
@@ -209,10 +221,11 @@ def throughput(port, path, clients, seconds):
     return len(latencies) / elapsed, p95, len(errors)
 
 
-def project_environment(database_url):
+def project_environment(database_url, cache_dir):
     return {
         **os.environ,
         "DATABASE_URL": database_url,
+        "DJANGO_CACHE_DIR": str(cache_dir),
         # The test settings serve static files from the finders: no collectstatic.
         "DJANGO_SETTINGS_MODULE": "tests.settings",
         "DJANGO_SECRET_KEY": "benchmark-only-not-a-secret",
@@ -246,6 +259,8 @@ def main():
         source = Path(args.sqlite_path) if args.sqlite_path else work / "meetings.sqlite3"
         build(source, args.meetings)
         project_copy, datasette_copy = work / "project.sqlite3", work / "data.db"
+        cache_dir = work / "cache"
+        cache_dir.mkdir()
         shutil.copyfile(source, project_copy)
         shutil.copyfile(source, datasette_copy)
         datasette = datasette_command(args.datasette_venv)
@@ -258,7 +273,7 @@ def main():
                         "project",
                         [gunicorn, "-w", "2", "-b", f"{HOST}:PORT", "--timeout", "300"]
                         + ["cpec_tracker.wsgi"],
-                        env=project_environment(f"sqlite:///{project_copy}"),
+                        env=project_environment(f"sqlite:///{project_copy}", cache_dir),
                         log=log,
                     )
                 )
@@ -275,7 +290,7 @@ def main():
                     f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs",
                     flush=True,
                 )
-                timings = compare(servers, page_list, args.runs)
+                timings = compare(servers, page_list, args.runs, cache_dir)
                 report(timings, page_list)
                 dates_url = page_list[1][1]
                 dates_query = "&".join([ROWS, page_list[1][2], LEAN])
@@ -301,18 +316,18 @@ def main():
 
 
 def report(timings, page_list):
-    names = ("project", "Datasette default", "Datasette lean")
+    names = ("project cold", "project warm", "Datasette default", "Datasette lean")
     print(
-        f"\n{'page':<18} {'project ms':>10} {'default ms':>10} {'lean ms':>8}"
-        f" {'÷ default':>9} {'÷ lean':>7}"
+        f"\n{'page':<18} {'cold ms':>8} {'warm ms':>8} {'default ms':>10} {'lean ms':>8}"
+        f" {'cold÷default':>12} {'cold÷lean':>9} {'warm÷lean':>9}"
     )
     for label, _, _ in page_list:
-        project, default, lean = (statistics.median(timings[(label, n)]) for n in names)
+        cold, warm, default, lean = (statistics.median(timings[(label, n)]) for n in names)
         print(
-            f"{label:<18} {project:>10.0f} {default:>10.0f} {lean:>8.0f}"
-            f" {project / default:>9.2f} {project / lean:>7.2f}"
+            f"{label:<18} {cold:>8.0f} {warm:>8.0f} {default:>10.0f} {lean:>8.0f}"
+            f" {cold / default:>12.2f} {cold / lean:>9.2f} {warm / lean:>9.2f}"
         )
-    print("(medians; the project's figures are cold: it caches no page)")
+    print("(medians; cold: the project's cache of counts and facets emptied before the request)")
 
 
 if __name__ == "__main__":

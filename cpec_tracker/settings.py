@@ -111,6 +111,16 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The meeting list's counts and facets are cached per filter and data version (see
+# meetings/filters.py). In files, so that every gunicorn worker on the machine shares them.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("DJANGO_CACHE_DIR", "").strip() or BASE_DIR / "var" / "cache",
+        "TIMEOUT": 24 * 3600,
+    }
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -13,12 +13,14 @@ below are the data dictionary that `/data/` renders. bench/export_speed.py measu
 import json
 import logging
 import re
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import chain, islice
 
 from asgiref.local import Local
 from django.contrib import admin
+from django.core.cache import cache
 from django.db import connections, transaction
 from django.db.models import (
     Case,
@@ -642,6 +644,7 @@ def forget_export_rows(meeting_ids, using="default"):
     ids = set(meeting_ids)
     if not ids:
         return
+    forget_counts(using)
     ExportRow.objects.using(using).filter(meeting_id__in=ids).delete()
     waiting = _waiting_for_rebuild(using)
     waiting.update(ids)
@@ -654,6 +657,29 @@ def forget_export_rows(meeting_ids, using="default"):
             build_export_rows(ids, using)
 
     transaction.on_commit(rebuild_export_rows, using=using, robust=True)
+
+
+DATA_VERSION_KEY = "meetings:data-version"
+
+
+def data_version():
+    """A token that changes on every write the list's counts and facets depend on: the
+    cached ones are keyed by it (see MeetingFilter.cached)."""
+    return cache.get_or_set(DATA_VERSION_KEY, lambda: uuid.uuid4().hex, timeout=None)
+
+
+def forget_counts(using="default"):
+    """Give the data a new version once the current transaction commits (at once outside
+    one), and now: cached counts and facets are not read again. Changing it only now
+    would let another transaction store counts of the old data under the new version.
+    """
+
+    def new_data_version():
+        cache.set(DATA_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+    # Now too, for readers inside this transaction (the writer's next page).
+    new_data_version()
+    transaction.on_commit(new_data_version, using=using, robust=True)
 
 
 def _waiting_for_rebuild(using):

@@ -6,16 +6,19 @@ is shareable, and `/meetings/export.csv?<same query>` exports what the list show
 
 import calendar
 import datetime
+import hashlib
 import re
 from dataclasses import dataclass
 
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Q, Value
 from django.http import QueryDict
 
 from agreements.models import Corridor, FocusArea, LinkHow, MeetingCorridor, MeetingFocusArea
+from meetings.exports import data_version
 from meetings.models import SORTS, Body, Meeting, MeetingStatus, Person, ReviewStatus
 
 VALID_SORTS = tuple(SORTS)
@@ -405,7 +408,32 @@ class MeetingFilter(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset.order_by()
 
+    def cached(self, name, compute):
+        """`compute()` for the active filters, from the cache while the data keeps the
+        version it had when it was stored (exports.data_version(): every write through
+        the models gives it a new one). The key holds the cleaned filter values, so two
+        spellings of one filter share an entry; sort and page don't count."""
+        active = sorted(
+            (
+                key,
+                sorted(str(getattr(v, "pk", v)) for v in value)
+                if key in ("corridor", "focus_area")
+                else str(getattr(value, "pk", value)),
+            )
+            for key, value in self.active_filters()
+        )
+        digest = hashlib.sha256(repr(active).encode()).hexdigest()
+        return cache.get_or_set(f"meetings:{name}:{data_version()}:{digest}", compute)
+
+    def count(self):
+        """How many meetings match (cached; see cached())."""
+        return self.cached("count", self.qs.count)
+
     def facets(self):
+        """The counts beside the list (cached; see cached() and facets_now())."""
+        return self.cached("facets", self.facets_now)
+
+    def facets_now(self):
         """For each corridor, focus area and body: how many meetings choosing it would
         match within the other active filters. Two queries: the choices (bodies and focus
         areas; corridors come from the corridor tree) and every count (facet_counts())."""

@@ -1,4 +1,5 @@
-"""Keep stored export rows (ExportRow) in step with the rows they are built from.
+"""Keep stored export rows (ExportRow) and the list's cached counts in step with the rows
+they are built from.
 
 A change to a meeting's participants, delegations, focus areas, corridors, agreements or
 sources, or to a person's name or a document's outlet, headline or URL, forgets the stored
@@ -6,14 +7,26 @@ rows of the meetings it touches (see exports.forget_export_rows), and a new meet
 row built. Writes that send no signals
 (QuerySet.update, bulk_create, raw SQL) must forget the rows themselves, as
 Person.merge_into does; `manage.py refresh_export_rows` rebuilds them all.
+
+Forgetting rows also gives the data a new version (exports.forget_counts), which the list's
+cached counts and facets are keyed by; a change to a meeting itself, a body, a focus area
+or a corridor does that alone.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
-from agreements.models import Agreement, MeetingCorridor, MeetingFocusArea
+from agreements.models import Agreement, Corridor, FocusArea, MeetingCorridor, MeetingFocusArea
 
-from .exports import forget_export_rows
-from .models import Delegation, Meeting, Participant, Person, SourceDocument, refresh_sort_dates
+from .exports import forget_counts, forget_export_rows
+from .models import (
+    Body,
+    Delegation,
+    Meeting,
+    Participant,
+    Person,
+    SourceDocument,
+    refresh_sort_dates,
+)
 
 # Models with a meeting_id whose rows make up part of that meeting's export row.
 MEETING_PARTS = (Participant, Delegation, MeetingFocusArea, MeetingCorridor, Agreement)
@@ -69,6 +82,10 @@ def meeting_deleted(sender, instance, using, **kwargs):
     refresh_sort_dates(Meeting, [instance.body_id], using)
 
 
+def counted_changed(sender, instance, using, **kwargs):
+    forget_counts(using)
+
+
 def connect():
     post_save.connect(meeting_saved, sender=Meeting, dispatch_uid="sort-dates-save")
     post_delete.connect(meeting_deleted, sender=Meeting, dispatch_uid="sort-dates-delete")
@@ -87,3 +104,7 @@ def connect():
     m2m_changed.connect(
         sources_changed, sender=Meeting.sources.through, dispatch_uid="export-rows-sources"
     )
+    for model in (Meeting, Body, FocusArea, Corridor):
+        uid = f"counts-{model._meta.label_lower}"
+        post_save.connect(counted_changed, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(counted_changed, sender=model, dispatch_uid=f"{uid}-delete")

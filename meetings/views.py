@@ -50,11 +50,12 @@ class RowsByIds:
     50,000 (date, body, number, id) tuples instead of 50,000 whole rows (0.14 s, not
     0.77). Costs one query more than slicing the rows themselves."""
 
-    def __init__(self, meetings):
+    def __init__(self, meetings, count=None):
         self.meetings = meetings
+        self.known_count = count
 
     def count(self):
-        return self.meetings.count()
+        return self.meetings.count() if self.known_count is None else self.known_count
 
     def __getitem__(self, page):
         ids = list(self.meetings.values_list("pk", flat=True)[page])
@@ -101,7 +102,7 @@ def meeting_list(request):
         short = filterset.short_query()
         if short != request.GET.urlencode():
             return redirect(request.path + (f"?{short}" if short else ""))
-    rows = RowsByIds(filterset.qs)
+    rows = RowsByIds(filterset.qs, count=filterset.count())
     page = Paginator(rows, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
     ctx = {
         "filter": filterset,

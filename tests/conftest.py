@@ -14,6 +14,17 @@ from pathlib import Path
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The list's cached counts would outlive a test's rolled-back data."""
+    from django.conf import settings
+
+    if settings.configured:
+        from django.core.cache import cache
+
+        cache.clear()
+
+
 def make_meeting(body="JWG-ICC", number=None, date=None, precision=None, **fields):
     from meetings.models import Body, Meeting
 

@@ -23,3 +23,5 @@ CSRF_COOKIE_SECURE = False
 # Serve static files from the finders: no collectstatic before a test run.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Each test process keeps its cache in memory, emptied before every test (conftest.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -360,3 +360,23 @@ def test_counts_and_facets_follow_a_write_at_once(client, history):
     last = get_list(client, "corridor=green")
     assert "2 meetings<" in last.content.decode()
     assert {f.slug: f.count for f in last.context["facets"]["corridor"]}["livelihood"] == 0
+
+
+def counting_queries(client, query):
+    with CaptureQueriesContext(connection) as queries:
+        response = get_list(client, query)
+    return response, [q["sql"] for q in queries if "COUNT(" in q["sql"]]
+
+
+def test_counts_and_facets_of_a_filter_are_computed_once_until_the_data_changes(client, history):
+    first, counted = counting_queries(client, "corridor=green&sort=number")
+    assert len(counted) == 2  # the total, and every facet's counts in one query
+    # Another order or page of the same filter: the same counts, none computed again.
+    again, counted = counting_queries(client, "corridor=green&sort=-date&page=1")
+    assert counted == []
+    assert again.context["facets"] == first.context["facets"]
+    assert "2 meetings<" in again.content.decode()
+    history["second"].summary = "Edited."
+    history["second"].save()
+    _, counted = counting_queries(client, "corridor=green")
+    assert len(counted) == 2
