@@ -1,10 +1,12 @@
+import io
 import re
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from agreements.models import Agreement
+from agreements.models import Agreement, MeetingCorridor
 from meetings.models import Body, Meeting
 from tests.conftest import add_corridors, add_focus_areas, add_participant, make_meeting
 
@@ -380,3 +382,11 @@ def test_counts_and_facets_of_a_filter_are_computed_once_until_the_data_changes(
     history["second"].save()
     _, counted = counting_queries(client, "corridor=green")
     assert len(counted) == 2
+
+
+def test_refresh_export_rows_forgets_counts_after_a_bulk_write(client, history):
+    assert "2 meetings<" in get_list(client, "corridor=green").content.decode()
+    green = history["second"].corridor_links.get().corridor
+    MeetingCorridor.objects.bulk_create([MeetingCorridor(meeting=history["jcc"], corridor=green)])
+    call_command("refresh_export_rows", stdout=io.StringIO())
+    assert "3 meetings<" in get_list(client, "corridor=green").content.decode()

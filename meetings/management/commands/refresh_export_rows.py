@@ -1,14 +1,15 @@
 from django.core.management.base import BaseCommand
 
-from meetings.exports import CHUNK_SIZE, build_export_rows, chunked
+from meetings.exports import CHUNK_SIZE, build_export_rows, chunked, forget_counts
 from meetings.models import Meeting
 
 
 class Command(BaseCommand):
     help = (
-        "Build every meeting's stored export row afresh from its co-chairs, links and sources. "
-        "Rows are kept up to date as data changes; run this after loading data in bulk "
-        "(bulk_create, raw SQL) or to repair them. Exports are right without it, only slower."
+        "Build every meeting's stored export row afresh from its co-chairs, links and sources, "
+        "and forget the meeting list's cached counts. Both are kept up to date as data "
+        "changes; run this after loading data in bulk (bulk_create, raw SQL) or to repair "
+        "them. Exports are right without it, only slower."
     )
 
     def add_arguments(self, parser):
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, database, **options):
+        forget_counts(database)
         ids = list(Meeting.objects.using(database).order_by("pk").values_list("pk", flat=True))
         stored = done = 0
         for chunk in chunked(ids, CHUNK_SIZE):
