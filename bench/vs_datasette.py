@@ -8,7 +8,8 @@ It builds the database with bench/pages_speed.py's fill() (migrations, then gene
 bench/export_speed.py; a file already holding --meetings meetings is reused, after its new
 migrations), copies it twice, and serves on 127.0.0.1 only:
 
-  project            gunicorn, 2 sync workers, DEBUG off, on the first copy
+  project            gunicorn, 2 sync workers, DEBUG off, production settings (static files
+                     collected into var/staticfiles first), on the first copy
   Datasette default  Datasette 0.65.x with its defaults (row count, facet suggestions)
   Datasette lean     the same, started with facets and their suggestions off, asked with
                      _nocount=1&_nofacet=1&_nosuggest=1
@@ -226,8 +227,8 @@ def project_environment(database_url, cache_dir):
         **os.environ,
         "DATABASE_URL": database_url,
         "DJANGO_CACHE_DIR": str(cache_dir),
-        # The test settings serve static files from the finders: no collectstatic.
-        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        # Production settings: the shared file cache, WhiteNoise's manifest (collected first).
+        "DJANGO_SETTINGS_MODULE": "cpec_tracker.settings",
         "DJANGO_SECRET_KEY": "benchmark-only-not-a-secret",
         "DJANGO_DEBUG": "0",
         "DJANGO_ALLOWED_HOSTS": HOST,
@@ -264,6 +265,12 @@ def main():
         shutil.copyfile(source, project_copy)
         shutil.copyfile(source, datasette_copy)
         datasette = datasette_command(args.datasette_venv)
+        environment = project_environment(f"sqlite:///{project_copy}", cache_dir)
+        subprocess.run(
+            [sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput", "-v0"],
+            env=environment,
+            check=True,
+        )
         page_list = pages(green_corridor_id(source))
         try:
             with open(work / "servers.log", "wb") as log:
@@ -273,7 +280,7 @@ def main():
                         "project",
                         [gunicorn, "-w", "2", "-b", f"{HOST}:PORT", "--timeout", "300"]
                         + ["cpec_tracker.wsgi"],
-                        env=project_environment(f"sqlite:///{project_copy}", cache_dir),
+                        env=environment,
                         log=log,
                     )
                 )
