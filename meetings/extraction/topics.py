@@ -311,10 +311,17 @@ def is_focus_sentence(sentence: str) -> bool:
     return _cue(sentence) is not None
 
 
+# The standing areas of a committee's working groups, named in lower case and the plural
+# ("CPEC working groups in energy, transport infrastructure"), unlike one group's name.
+_WORKING_GROUPS_IN = re.compile(r"\bworking\s+groups\s+(?:on|in|for)\s+[a-z]")
+
+
 def _cue(sentence: str) -> re.Match | None:
     """The cue that makes `sentence` one about what the sides agreed, or None."""
     low = sentence.lower()
     cue = _ANY_CUE.search(low)
+    if cue is None and "groups" in sentence:
+        cue = _WORKING_GROUPS_IN.search(sentence)
     if cue is None:
         return None
     if _FORUM_HINT_RE.search(low) and OTHER_FORUM.search(sentence):

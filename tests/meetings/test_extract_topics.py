@@ -413,6 +413,12 @@ def test_wording_that_only_looks_negative_keeps_its_areas(sentence, slugs):
             ["trade-investment", "information-technology", "connectivity"],
         ),
         ("Both sides agreed to expand cooperation against the COVID-19 pandemic.", ["health"]),
+        # the committee's standing working groups name its areas
+        (
+            "During the session, the CPEC working groups in energy, transportation "
+            "infrastructure and agriculture presented their plans.",
+            ["energy", "connectivity", "agriculture"],
+        ),
         # a port's transit and trans-shipment business is the port's, not bilateral trade
         (
             "It was agreed that the new berth would facilitate trans-shipment trade and Afghan "
