@@ -177,3 +177,85 @@ def test_a_member_named_co_chair_is_promoted_not_listed_twice(staff_client):
     ]
     assert Meeting.objects.get(pk=meeting.pk).review_status == "reviewed"
     assert datetime.date(2024, 9, 12) == Meeting.objects.get(pk=meeting.pk).date
+
+
+def current_cell(page, conflict):
+    return re.search(r"<td>\s*<strong>([^<]*)</strong>", row_of(page, conflict)).group(1)
+
+
+def test_the_value_held_is_read_from_the_meeting_as_it_is_now(staff_client):
+    meeting = lahore_meeting()
+    undated = make_meeting("BPC", date=None, city="Beijing", review_status="reviewed")
+    monthly = make_meeting("JCC", number=9, date="2019-11-05", precision="month")
+    add_participant(meeting, "Sun Weidong", "China", title="Executive Vice Foreign Minister")
+    add_participant(meeting, "Luo Zhaohui", "China", role="member", title="Ambassador")
+    add_participant(monthly, "Sun Weidong", "China", title="Assistant Minister")
+    rows = {
+        (meeting, "date"): "2024-09-12",
+        (undated, "date"): "(blank)",
+        (monthly, "date"): "2019-11",
+        (meeting, "number"): "6",
+        (undated, "number"): "(blank)",
+        (meeting, "title of Sun Weidong"): "Executive Vice Foreign Minister",
+        (meeting, "title of Wang Yi"): "held when raised",
+    }
+    made = {
+        key: Conflict.objects.create(
+            meeting=key[0], field=key[1], current_value="held when raised", proposed_value="x"
+        )
+        for key in rows
+    }
+
+    for (owner, field), shown in rows.items():
+        page = staff_client.get(review_url(owner)).content.decode()
+        assert current_cell(page, made[owner, field]) == shown, (str(owner), field)
+
+
+def test_a_title_is_corrected_on_the_person_it_names_at_this_meeting_only(staff_client):
+    meeting = lahore_meeting()
+    other = make_meeting("JCC", number=9, date="2019-11-05")
+    add_participant(other, "Sun Weidong", "China", title="Assistant Minister")
+    add_participant(meeting, "Luo Zhaohui", "China", title="Vice Foreign Minister")
+    add_participant(meeting, "Sun Weidong", "China", role="member", title="Minister")
+    title = conflict(meeting, "title of Sun Weidong", "Minister", "Vice Minister")
+
+    resolve(staff_client, meeting, title)
+
+    titles = Participant.objects.order_by("delegation__meeting__number", "person__name")
+    assert [(p.delegation.meeting.number, p.person.name, p.title) for p in titles] == [
+        (6, "Luo Zhaohui", "Vice Foreign Minister"),
+        (6, "Sun Weidong", "Vice Minister"),
+        (9, "Sun Weidong", "Assistant Minister"),
+    ]
+
+
+def test_conflicts_are_listed_oldest_first(staff_client):
+    meeting = lahore_meeting()
+    newer = conflict(meeting, "city", "Lahore", "Karachi")
+    older = conflict(meeting, "mode", "in_person", "virtual")
+    Conflict.objects.filter(pk=older.pk).update(
+        created_at=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
+    )
+
+    page = staff_client.get(review_url(meeting)).content.decode()
+
+    assert page.index(f'id="conflict-{older.pk}"') < page.index(f'id="conflict-{newer.pk}"')
+
+
+@pytest.mark.parametrize(
+    "field, value, held",
+    [("date_precision", "year", "year"), ("number", "1", 1)],
+)
+def test_the_smallest_and_widest_values_are_accepted(staff_client, field, value, held):
+    meeting = lahore_meeting()
+    choice = conflict(meeting, field, "x", value)
+    resolve(staff_client, meeting, choice)
+    meeting.refresh_from_db()
+    assert getattr(meeting, field) == held
+
+
+def test_a_number_that_is_not_one_is_refused_with_the_value(staff_client):
+    meeting = lahore_meeting()
+    number = conflict(meeting, "number", "6", "seventh")
+    response = resolve(staff_client, meeting, number)
+    assert errors_of(response, number) == ["“seventh” is not a meeting number."]
