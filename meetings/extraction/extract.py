@@ -763,6 +763,11 @@ class _Article:
             city, at = self._lead_city
             m.city, m.country = city, CITIES[city]
             m.venue_evidence = self.evidence(at)
+        if m.planned:
+            # A preview tells what the sides mean to take up, not what they agreed: the focus
+            # areas come only from a meeting held.
+            m.focus = []
+            m.corridors = [c for c in m.corridors if c.how == "explicit"]
         date_inferred = False
         if m.date is None and m.is_main and not m.planned and self._reported_recently():
             # A news report that gives no day of its own tells of a meeting just before it was

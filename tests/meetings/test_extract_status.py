@@ -160,3 +160,21 @@ def test_an_ordinal_in_apposition_numbers_the_recalled_meeting():
         (10, "planned", "2021-07-13", "", True),
         (9, "held", "2019-11", "Islamabad", False),
     ]
+
+
+@pytest.mark.parametrize(
+    "preview",
+    [
+        "The 15th JCC will be held next month to approve projects in agriculture, mining and "
+        "special economic zones.",
+        "Both sides agreed to hold the upcoming 15th JCC in August, where industrial cooperation "
+        "and information technology are expected to top the agenda.",
+        "The 15th JCC is scheduled for August 14. The two sides will sign agreements on energy "
+        "and science and technology there.",
+        "The forthcoming 15th Joint Working Group on Gwadar will take up the port's projects.",
+    ],
+)
+def test_a_preview_has_agreed_no_focus_area_yet(preview):
+    m = only(f"date 2025-07-12\nISLAMABAD: {preview}")
+    assert m["status"] == "planned"
+    assert (m["focus_areas"], m["corridors"]) == ([], [])
