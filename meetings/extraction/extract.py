@@ -269,8 +269,10 @@ class _Article:
 
     def _stale(self, d: DateMention) -> bool:
         """Does the period `d` names end more than two months before publication?"""
-        if self.published is None or d.precision == "year":
+        if self.published is None:
             return False
+        if d.precision == "year":  # "was held in 2019", told in 2021
+            return int(d.iso[:4]) < self.published.year
         year, month = int(d.iso[:4]), int(d.iso[5:7])
         end_year, end_month = (year, month + 1) if month < 12 else (year + 1, 1)
         end = date(end_year, end_month, 1)
@@ -369,14 +371,21 @@ class _Article:
         """Numbered meetings the article only previews: named in the future ("the upcoming
         14th JCC", "will be held") and nowhere told as held."""
         future = {(r.body, r.number) for r in refs if r.future and r.number is not None}
-        held = {
-            (r.body, r.number)
-            for r in refs
-            if not r.future
-            and _TOLD_HELD.search(self.sentences[r.sentence].text)
-            and not _PREVIEW.search(self.sentences[r.sentence].text)
-        }
+        held = set()
+        for r in refs:
+            # "The 9th was held in 2019 but the 10th could not be held in 2020": each meeting
+            # by its own clause, between the meetings named around it
+            clause = self._clause(r, refs)
+            if not r.future and _TOLD_HELD.search(clause) and not _NOT_HELD.search(clause):
+                if not _PREVIEW.search(clause):
+                    held.add((r.body, r.number))
         return future - held
+
+    def _clause(self, r: Ref, refs: list[Ref]) -> str:
+        same = [x for x in refs if x.sentence == r.sentence and x is not r]
+        start = max((x.end for x in same if x.end <= r.start), default=0)
+        end = min((x.start for x in same if x.start >= r.end), default=None)
+        return self.sentences[r.sentence].text[start:end]
 
     def _told_held_after(self, r: Ref, refs: list[Ref]) -> bool:
         """Does the clause after the mention, up to the next meeting named, tell that the
@@ -819,6 +828,13 @@ _PREVIEW = re.compile(
     r"slated|planned|likely|going\s+to\s+be\s+held|proposed|to\s+be\s+held)\b|\bto\s+be\s+held\b|"
     r"\b(?:upcoming|forthcoming)\b|"
     r"\b(?:agreed|decided|plans?|planning)\s+to\s+(?:hold|convene)\b",
+    re.IGNORECASE,
+)
+# "could not be held", "has not been convened", "was postponed": no meeting took place.
+_NOT_HELD = re.compile(
+    r"\b(?:not|never|n't)\s+(?:yet\s+)?(?:been\s+|be\s+)?(?:held|convened|scheduled|"
+    r"take\s+place|taken\s+place|materiali[sz]ed?)\b|\b(?:postponed|put\s+off|deferred|"
+    r"delayed|cancell?ed|called\s+off|adjourned)\b",
     re.IGNORECASE,
 )
 # A meeting told as held (past tense: "holds great significance" tells nothing).

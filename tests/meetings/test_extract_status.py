@@ -178,3 +178,27 @@ def test_a_preview_has_agreed_no_focus_area_yet(preview):
     m = only(f"date 2025-07-12\nISLAMABAD: {preview}")
     assert m["status"] == "planned"
     assert (m["focus_areas"], m["corridors"]) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "recall",
+    [
+        "The 14th JCC took place in 2023, but the 15th could not be held in 2024 because of the "
+        "floods.",
+        "The 14th JCC was held in 2023; the 15th has not been convened since.",
+        "The 14th meeting was held in 2023 while the 15th meeting was postponed in 2024.",
+        "Since the 14th JCC met in 2023, the 15th JCC has never taken place.",
+    ],
+)
+def test_a_meeting_that_could_not_be_held_is_still_the_planned_one(recall):
+    text = (
+        "date 2025-07-12\nISLAMABAD: The 15th meeting of the Joint Cooperation Committee (JCC) "
+        f"is scheduled to be held on July 18. {recall}"
+    )
+    found = [
+        (m["body"], m["number"], m["status"], m["is_main_subject"], m["date"])
+        for m in to_json_dict(extract(text))["meetings"]
+    ]
+    assert ("JCC", 15, "planned", True, "2025-07-18") in found
+    assert [f for f in found if f[1] == 15] == [("JCC", 15, "planned", True, "2025-07-18")]
+    assert ("JCC", 14, "held", False, "2023") in found
