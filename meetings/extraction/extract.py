@@ -30,6 +30,7 @@ from .text import (
     CLIPPED,
     Sentence,
     any_of,
+    blank_embeds,
     headline,
     looks_clipped,
     normalize,
@@ -126,7 +127,7 @@ class _Meeting:
 def extract(text: str, vocabulary: Vocabulary | None = None) -> ArticleExtraction:
     """Meetings, and the facts about them, that `text` states."""
     vocabulary = vocabulary or Vocabulary()
-    norm = normalize(text)
+    norm = blank_embeds(normalize(text))
     published_on, start = publication_date(norm)
     header, norm = read_header(norm)
     published_on = published_on or header.published_on
@@ -414,7 +415,7 @@ class _Article:
         mains: list[_Meeting] = []
         for r in sorted(refs, key=lambda r: (r.sentence, r.start)):
             m = r.meeting
-            if m is None or r.back or r.future or m.is_main:
+            if m is None or r.back or r.future or m.is_main or self._recalled(r, refs):
                 continue
             if not mains:
                 m.is_main = True
@@ -424,6 +425,15 @@ class _Article:
                 m.is_main = True
             if m.is_main:
                 mains.append(m)
+
+    def _recalled(self, r: Ref, refs: list[Ref]) -> bool:
+        """Does the mention's own clause date it long before publication ("the 9th meeting
+        was held in 2019", in a report of 2021)? Then it is recalled, not the news."""
+        if self.published is None:
+            return False
+        clause = self._clause(r, refs)
+        found = find_dates(clause, self.published) if any(c.isdigit() for c in clause) else []
+        return bool(found) and all(self._stale(d) for d in found)
 
     def _same_body(self, r: Ref) -> _Meeting | None:
         """The numbered meeting an unnumbered mention ("the JCC meeting") refers to."""
@@ -644,6 +654,10 @@ class _Article:
                 meeting = current
             if meeting is None:
                 continue
+            if meeting.planned and not _FUTURE_ROLE.search(text):
+                # a meeting not yet held has no one who chaired it: "The review meeting was
+                # chaired by the minister" is about another meeting
+                continue
             bucket = meeting.co_chairs if role.role == "co_chair" else meeting.leaders
             if role.person is None:  # "the two leaders co-chaired", "the two officials led"
                 pair = meeting.leaders if role.role == "co_chair" and meeting.leaders else []
@@ -675,6 +689,8 @@ class _Article:
             return
         meeting = refs[0].meeting if refs else current
         if meeting is None or meeting.principals:
+            return
+        if meeting.planned and not _FUTURE_ROLE.search(text):
             return
         for p in find_principals(text):
             country = p.country or typical_country(p.title)
@@ -828,6 +844,11 @@ _PREVIEW = re.compile(
     r"slated|planned|likely|going\s+to\s+be\s+held|proposed|to\s+be\s+held)\b|\bto\s+be\s+held\b|"
     r"\b(?:upcoming|forthcoming)\b|"
     r"\b(?:agreed|decided|plans?|planning)\s+to\s+(?:hold|convene)\b",
+    re.IGNORECASE,
+)
+# Who is to chair or lead a coming meeting: "would be co-chaired by", "is scheduled to lead".
+_FUTURE_ROLE = re.compile(
+    r"\b(?:will|would|shall|is\s+to|are\s+to|(?:scheduled|set|expected|likely|due|going)\s+to)\b",
     re.IGNORECASE,
 )
 # "could not be held", "has not been convened", "was postponed": no meeting took place.

@@ -79,6 +79,21 @@ def normalize(text: str) -> str:
     return text.translate(_ONE_FOR_ONE)
 
 
+# An embedded post's attribution, "- Name (@handle) July 10, 2021": the date is when it was
+# posted, not when any meeting was, and the name its author, not a chair.
+_EMBED_BYLINE = re.compile(
+    r"(?:-{1,2}\s*)?(?:[A-Z][\w.'-]*\s+){0,5}\(@\w{1,30}\)\s*"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})?"
+)
+
+
+def blank_embeds(norm: str) -> str:
+    """`norm` with embedded posts' attributions blanked (same length, so offsets hold)."""
+    if "(@" not in norm:
+        return norm
+    return _EMBED_BYLINE.sub(lambda m: " " * len(m.group()), norm)
+
+
 @dataclass
 class Header:
     """What the lines at the top of a saved article say about it."""

@@ -768,3 +768,57 @@ def test_those_who_attended_or_came_along_are_not_co_chairs(sentence):
 def test_a_military_rank_before_a_name_is_not_part_of_it(written):
     text = BPC + f"Chairman CPEC Authority {written} led the Pakistani delegation."
     assert [p[0] for p in people(text, "delegation_leaders")] == ["Karim Noor"]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "The preparatory meeting was chaired by Planning Minister Kamran Aziz.",
+        "This was decided in a meeting of the Cabinet Committee on CPEC held here on Friday "
+        "under the chairmanship of Planning Minister Kamran Aziz.",
+        "A ministerial committee under the chairmanship of Planning Minister Kamran Aziz has "
+        "been notified for the visit.",
+        "Planning Minister Kamran Aziz and Ambassador Zhao Lin held talks on the preparations.",
+    ],
+)
+def test_no_one_has_chaired_a_meeting_not_yet_held(other):
+    text = (
+        "date 2025-07-12\nISLAMABAD: The 15th meeting of the Joint Cooperation Committee (JCC) "
+        f"will be held in Beijing next month. {other}"
+    )
+    [meeting] = extract(text).meetings
+    assert meeting.status == "planned"
+    assert (meeting.co_chairs, meeting.delegation_leaders) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "sentence, role",
+    [
+        ("He said the meeting would be co-chaired by Planning Minister Kamran Aziz.", "co_chairs"),
+        (
+            "Planning Minister Kamran Aziz is scheduled to lead the Pakistani delegation.",
+            "delegation_leaders",
+        ),
+        ("Planning Minister Kamran Aziz will lead the Pakistani side.", "delegation_leaders"),
+    ],
+)
+def test_who_is_to_chair_a_coming_meeting_is_named(sentence, role):
+    text = (
+        "date 2025-07-12\nISLAMABAD: The 15th meeting of the Joint Cooperation Committee (JCC) "
+        f"will be held in Beijing next month. {sentence}"
+    )
+    assert [p[:2] for p in people(text, role)] == [("Kamran Aziz", "Planning Minister")]
+
+
+def test_an_embedded_posts_author_and_date_are_not_the_meetings():
+    text = (
+        "date 2025-07-12\nThe 15th JCC is scheduled to be held on July 18.\n\n"
+        "15th JCC on #CPEC will be held on Friday, 18th July via video link. Will be co-chaired "
+        "by Planning Minister Kamran Aziz and NDRC Vice Chairman Zhao Lin. "
+        "\u2014 Ali Raza Khan (@AliRKhan) July 11, 2025\n\n"
+        "The 14th meeting was held in 2023."
+    )
+    meetings = extract(text).meetings
+    [main] = [m for m in meetings if m.is_main_subject]
+    assert (main.number, main.date) == (15, "2025-07-18")
+    assert [p.name for p in main.co_chairs] == ["Kamran Aziz", "Zhao Lin"]
