@@ -95,6 +95,14 @@ DATE_PATTERNS = [
         "month-of-year",
         re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<which>this|last|next|the\s+previous)\s+year\b"),
     ),
+    # "during the 1st week of December", "the first week of August 2022": within that month
+    (
+        "week-of-month",
+        re.compile(
+            r"\b(?:first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+week\s+of\s+"
+            rf"{_MONTH}(?:,?\s+{_YEAR}\b)?"
+        ),
+    ),
     # "last October": the latest October before publication
     ("last-month-name", re.compile(rf"\b[Ll]ast\s+{_MONTH}(?![\w.]*,?\s*\d)")),
     # "in March", "in early May": the latest such month up to publication
@@ -217,7 +225,15 @@ def _relative_period(m: re.Match, published: date) -> DateMention:
     return DateMention(iso, precision, m.start(), m.end())
 
 
+def _coming_month(m: re.Match, published: date) -> DateMention:
+    """A previewed meeting "in March": the next March from publication on."""
+    month = _month(m)
+    year = published.year if month >= published.month else published.year + 1
+    return DateMention(f"{year:04d}-{month:02d}", "month", m.start(), m.end())
+
+
 _RELATIVE_MONTHS = {
+    "week-of-month": lambda m, published: _latest_month(m, published, strictly_before=False),
     "month-of-year": _month_of_year,
     "last-month-name": lambda m, published: _latest_month(m, published, strictly_before=True),
     "month-alone": lambda m, published: _latest_month(m, published, strictly_before=False),
@@ -244,6 +260,7 @@ _NEEDS = (
     "month",
     "month",
     "month",
+    "month",
     "period",
     "week",
     "period",
@@ -252,6 +269,10 @@ _NEEDS = (
 )
 assert len(_NEEDS) == len(DATE_PATTERNS)
 
+
+_ALTERNATIVE_MONTHS = re.compile(
+    rf"\b{_MONTH}\s*(?:or|/)\s*(?:in\s+)?{_MONTH.replace('?P<m>', '?:')}(?:,?\s+{_YEAR})?"
+)
 
 # Kinds that may resolve against the article's anchor (the day of the meeting it reports) when
 # it has no publication date: a year-less day, "last year", "in May this year".
@@ -265,6 +286,9 @@ def find_dates(
     that only need to know the year ("November 7", "last year"). `ahead`: the sentence
     previews a meeting, so "on Tuesday" is the coming Tuesday."""
     found: list[DateMention] = []
+    if " or " in sentence or "/" in sentence:
+        # "in June or July": two months offered, neither date known
+        sentence = _ALTERNATIVE_MONTHS.sub(lambda m: " " * len(m.group()), sentence)
 
     def free(a: int, b: int) -> bool:
         return not any(f.start < b and a < f.end for f in found)
@@ -315,9 +339,13 @@ def _mention(kind: str, m: re.Match, sentence: str, published: date | None, ahea
             return None
         following = (published.replace(day=1) + timedelta(days=32)).isoformat()[:7]
         return DateMention(following, "month", m.start(), m.end())
+    if kind == "week-of-month" and m.group("y"):
+        return DateMention(f"{m.group('y')}-{_month(m):02d}", "month", m.start(), m.end())
     if kind in _RELATIVE_MONTHS:
         if published is None:
             return None
+        if ahead and kind in ("month-alone", "week-of-month"):
+            return _coming_month(m, published)
         return _RELATIVE_MONTHS[kind](m, published)
     if kind == "weekday":
         if published is None:

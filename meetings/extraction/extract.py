@@ -322,7 +322,7 @@ class _Article:
     def _resolve(self, refs_by_sentence: list[list[Ref]]) -> None:
         everything = [r for refs in refs_by_sentence for r in refs if r.body]
         for r in everything:
-            if r.future and self._told_held_after(r, everything):
+            if r.future and not r.prepared and self._told_held_after(r, everything):
                 r.future = False  # "The 10th JCC, delayed twice, was finally held on Monday"
         previewed = self._previewed(everything)
         refs = [r for r in everything if not r.future and (r.body, r.number) not in previewed]
@@ -560,6 +560,7 @@ class _Article:
         return on[0] if len(on) == 1 else None
 
     def _logistics(self, i, text, refs: list[Ref], current, refs_all: list[Ref]) -> None:
+        refs = [r for r in refs if not r.prepared]
         strong = [r for r in refs if r.number is not None or r.reported]
         if not strong and any(r.future for r in refs_all):
             return

@@ -86,6 +86,15 @@ FUTURE_BEFORE = re.compile(
     r"(?:in\s+)?preparations?\s+(?:for|of)|in\s+the\s+run-up\s+to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "a review meeting on CPEC's second phase and the 13th JCC", "the upcoming visit of the Prime
+# Minister and the 13th JCC": the meeting is what another meeting prepares, or one of the coming
+# events named together.
+_PREPARED_FOR = re.compile(
+    r"\b(?:review|preparatory|consultative|coordination)[-\s]meetings?\s+(?:on|of|for|about|"
+    r"regarding)\s+[^.;]{0,80}$|"
+    r"\b(?:next|upcoming|forthcoming)\s+(?:[\w'-]+\s+){1,6}and\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 # "agreed to convene the 15th JCC", "plans to hold the next round": an infinitive or a
 # future tense in front of the mention.
 FUTURE_VERB_BEFORE = re.compile(
@@ -184,6 +193,9 @@ class Ref:
     back: bool = False
     future: bool = False
     reported: bool = False
+    # the topic of another meeting ("a review meeting on the 13th JCC"): the sentence's date and
+    # venue are that meeting's
+    prepared: bool = False
     typo: dict[int, int] = field(default_factory=dict)
     meeting: object = None  # set when resolved to a meeting
 
@@ -396,10 +408,14 @@ def _flag(sentence: str, ref: Ref, reported: bool) -> None:
     if ref.number is None and _CREATED_BEFORE.search(before):
         reported = False
     ref.back = bool(BACK_REFERENCE.search(before)) and not _NOT_BACK.search(before[-25:])
+    ref.prepared = not ref.back and bool(
+        _PREPARED_FOR.search(sentence[max(0, ref.start - 140) : ref.start])
+    )
     ref.future = bool(
         FUTURE_BEFORE.search(before)
         or FUTURE_VERB_BEFORE.search(before)
         or _future_after(after)
+        or ref.prepared
         or (ref.number is not None and _FUTURE_INSIDE.search(sentence, ref.start, ref.end))
     )
     ref.reported = reported

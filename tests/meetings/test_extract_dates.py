@@ -307,3 +307,32 @@ def test_earlier_this_week_is_a_month_when_the_week_so_far_lies_in_one(published
     )
     m = only_meeting(text)
     assert (m.date, m.date_inferred) == (iso, False)
+
+
+@pytest.mark.parametrize(
+    "when, iso",
+    [
+        ("during the 1st week of December", "2024-12"),
+        ("in the first week of August", "2024-08"),
+        ("in the second week of September 2024", "2024-09"),
+        ("in March", "2025-03"),
+        ("in early June", "2024-06"),
+        ("in June or July this year", None),
+        ("in June/July", None),
+        ("in May or in June 2024", None),
+    ],
+)
+def test_a_coming_meeting_in_a_month_is_dated_forward_and_two_months_offered_date_nothing(
+    when, iso
+):
+    m = only_meeting(f"date 2024-04-26\nThe 13th JCC meeting will be held {when} in China.")
+    assert (m.status, m.date) == ("planned", iso)
+
+
+@pytest.mark.parametrize(
+    "when, iso",
+    [("in the last week of March", "2024-03"), ("during the first week of April 2024", "2024-04")],
+)
+def test_a_week_of_a_month_dates_a_meeting_held_to_that_month(when, iso):
+    m = only_meeting(f"date 2024-04-26\nThe 13th JCC meeting was held {when} in Beijing.")
+    assert (m.status, m.date, m.date_precision) == ("held", iso, "month")

@@ -202,3 +202,26 @@ def test_a_meeting_that_could_not_be_held_is_still_the_planned_one(recall):
     assert ("JCC", 15, "planned", True, "2025-07-18") in found
     assert [f for f in found if f[1] == 15] == [("JCC", 15, "planned", True, "2025-07-18")]
     assert ("JCC", 14, "held", False, "2023") in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In this regard, a review meeting of the CPEC working groups and the 15th Joint "
+        "Cooperation Committee (JCC) was held here on Thursday.",
+        "The planning minister chaired a review meeting on the second phase of CPEC and the 15th "
+        "JCC on Tuesday at the ministry.",
+        "The minister left for China on Tuesday on a preparatory visit for the upcoming trip of "
+        "the Prime Minister and the 15th JCC.",
+    ],
+)
+def test_a_meeting_another_meeting_prepares_for_is_planned_and_not_dated_by_it(sentence):
+    text = (
+        "date 2025-07-12\nISLAMABAD: The 15th JCC will be held in August or September. "
+        f"{sentence} The upcoming JCC meeting will launch the new phase."
+    )
+    found = [
+        (m["body"], m["number"], m["status"], m["is_main_subject"], m["date"], m["city"])
+        for m in to_json_dict(extract(text))["meetings"]
+    ]
+    assert found == [("JCC", 15, "planned", True, None, "")]
