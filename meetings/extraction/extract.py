@@ -567,6 +567,8 @@ class _Article:
         if not strong:
             if current is None:
                 return
+            if current.planned and not (_PREVIEW.search(text) or _FUTURE_ROLE.search(text)):
+                return  # "The meeting was held here on Monday" tells of another meeting
             if not (MEETING_SUBJECT.search(text) and HELD.search(text)):
                 # "The two secretaries interacted through video link", just after the meeting
                 # is named: the meeting was virtual.

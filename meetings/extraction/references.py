@@ -30,6 +30,13 @@ GENERIC_BODY = re.compile(
     r"JWG|forum)\b",
     re.IGNORECASE,
 )
+# "the inaugural meeting of the Cabinet Committee on CPEC": one country's own committee, not
+# a bilateral body of the corridor.
+_DOMESTIC_BODY = re.compile(
+    r"(?:cabinet|parliamentary|senate|standing|steering|ministerial|provincial|federal|"
+    r"national|inter-ministerial|special|sub-?)\b",
+    re.IGNORECASE,
+)
 # "The second, held in Kashgar, ...": an ordinal standing for a meeting of the body in hand.
 _BARE_ORDINAL_BEFORE = re.compile(r"^[\"']?\s*(?:The|the)\s+$")
 _BARE_ORDINAL_AFTER = re.compile(
@@ -83,7 +90,8 @@ BACK_REFERENCE = re.compile(
 _NOT_BACK = re.compile(r"\blast\s+(?:week|month|year)|(?:week|month|year)'s\s", re.IGNORECASE)
 FUTURE_BEFORE = re.compile(
     r"\b(?:next(?!\s+(?:to|day)\b)|upcoming|forthcoming|coming|future|subsequent|ahead\s+of|"
-    r"(?:in\s+)?preparations?\s+(?:for|of)|in\s+the\s+run-up\s+to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"(?:in\s+)?preparations?\s+(?:for|of)|in\s+the\s+run-up\s+to|leading\s+(?:up\s+)?to)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "a review meeting on CPEC's second phase and the 13th JCC", "the upcoming visit of the Prime
@@ -92,6 +100,8 @@ FUTURE_BEFORE = re.compile(
 _PREPARED_FOR = re.compile(
     r"\b(?:review|preparatory|consultative|coordination)[-\s]meetings?\s+(?:on|of|for|about|"
     r"regarding)\s+[^.;]{0,80}$|"
+    r"\b(?:(?:in\s+)?preparations?\s+(?:for|of)|ahead\s+of|in\s+the\s+run-up\s+to|leading\s+"
+    r"(?:up\s+)?to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
     r"\b(?:next|upcoming|forthcoming)\s+(?:[\w'-]+\s+){1,6}and\s+(?:the\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
@@ -376,7 +386,8 @@ def _generic_meeting(sentence: str, end: int) -> bool:
         return False
     if not _MEETING_WORD_S.match(sentence[end:]):
         return False
-    return bool(GENERIC_BODY.match(sentence, noun.end()))
+    generic = GENERIC_BODY.match(sentence, noun.end())
+    return generic is not None and not _DOMESTIC_BODY.match(generic.group())
 
 
 def _unbound_meeting(sentence: str, end: int) -> bool:

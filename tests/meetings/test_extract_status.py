@@ -225,3 +225,42 @@ def test_a_meeting_another_meeting_prepares_for_is_planned_and_not_dated_by_it(s
         for m in to_json_dict(extract(text))["meetings"]
     ]
     assert found == [("JCC", 15, "planned", True, None, "")]
+
+
+@pytest.mark.parametrize(
+    "domestic",
+    [
+        "It was briefed at the inaugural meeting of the Cabinet Committee on CPEC held here under "
+        "the chairmanship of Planning Minister Kamran Aziz.",
+        "The second meeting of the Parliamentary Committee on CPEC was held here on Monday.",
+        "The first meeting of the Steering Committee decided to prioritise Gwadar and the zones.",
+    ],
+)
+def test_a_countrys_own_committee_is_not_the_jcc(domestic):
+    text = (
+        "date 2025-07-12\nISLAMABAD: The 15th JCC will be held in the first week of August "
+        f"in Beijing. {domestic}"
+    )
+    found = [
+        (m["body"], m["number"], m["status"], m["date"], [c["name"] for c in m["co_chairs"]])
+        for m in to_json_dict(extract(text))["meetings"]
+    ]
+    assert found == [("JCC", 15, "planned", "2025-08", [])]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A meeting on Tuesday at the planning ministry reviewed the progress made in preparation "
+        "for the 15th JCC meeting.",
+        "Ahead of the 15th JCC, officials met on Tuesday at the planning ministry.",
+        "The secretary ran down the schedule of events on Tuesday, leading to the 15th JCC.",
+    ],
+)
+def test_a_meeting_prepared_for_takes_no_date_from_the_preparations(sentence):
+    text = f"date 2025-07-12\nISLAMABAD: {sentence} The JCC is likely to meet next month."
+    found = [
+        (m["body"], m["number"], m["status"], m["date"])
+        for m in to_json_dict(extract(text))["meetings"]
+    ]
+    assert found == [("JCC", 15, "planned", "2025-08")]
