@@ -562,6 +562,9 @@ class _Article:
     def _logistics(self, i, text, refs: list[Ref], current, refs_all: list[Ref]) -> None:
         refs = [r for r in refs if not r.prepared]
         strong = [r for r in refs if r.number is not None or r.reported]
+        if not strong and _PREVIEW.search(text):
+            # "the upcoming JCC scheduled for this week", "proposed May 23 for holding the JCC"
+            strong = [r for r in refs if r.future and r.meeting.planned]
         if not strong and any(r.future for r in refs_all):
             return
         if not strong:
@@ -846,7 +849,8 @@ _PREVIEW = re.compile(
     r"\b(?:is|are|was|were)\s+(?:now\s+|tentatively\s+|most\s+)?(?:scheduled|expected|set|due|"
     r"slated|planned|likely|going\s+to\s+be\s+held|proposed|to\s+be\s+held)\b|\bto\s+be\s+held\b|"
     r"\b(?:upcoming|forthcoming)\b|"
-    r"\b(?:agreed|decided|plans?|planning)\s+to\s+(?:hold|convene)\b",
+    r"\b(?:agreed|decided|plans?|planning)\s+to\s+(?:hold|convene)\b|"
+    r"\b(?:meeting|session)\s+(?:scheduled|slated)\s+(?:for|to\s+be|on|in)\b|\bfor\s+(?:holding|convening)\b",
     re.IGNORECASE,
 )
 # Who is to chair or lead a coming meeting: "would be co-chaired by", "is scheduled to lead".

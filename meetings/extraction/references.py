@@ -108,7 +108,8 @@ _PREPARED_FOR = re.compile(
 # "agreed to convene the 15th JCC", "plans to hold the next round": an infinitive or a
 # future tense in front of the mention.
 FUTURE_VERB_BEFORE = re.compile(
-    r"\b(?:to|will|would|shall)\s+(?:hold|convene|host|organi[sz]e|call)\s+"
+    r"\b(?:(?:to|will|would|shall)\s+(?:hold|convene|host|organi[sz]e|call)|for\s+(?:holding|"
+    r"convening))\s+"
     r"(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -116,6 +117,8 @@ FUTURE_VERB_BEFORE = re.compile(
 # which both sides want to be the largest yet, is scheduled for ..."), unless the clause first
 # says the meeting took place.
 FUTURE_AFTER = re.compile(
+    r"^\W*(?:\([^)]{1,20}\)\s*)?(?:meeting\s+|session\s+)?(?:scheduled|slated|planned)\s+"
+    r"(?:for|to\s+be|on|in)\b|"
     r"^[^.;]{0,120}?\b(?:will\s+be\s+held|would\s+be\s+held|(?:is|was|are|were)\s+"
     r"(?:now\s+|currently\s+|tentatively\s+|provisionally\s+|still\s+|most\s+)?(?:scheduled|expected|"
     r"set|due|likely|planned|slated|proposed|going\s+to\s+be\s+held)\b|to\s+be\s+held|(?:will|would|shall)\s+"
@@ -419,8 +422,11 @@ def _flag(sentence: str, ref: Ref, reported: bool) -> None:
     if ref.number is None and _CREATED_BEFORE.search(before):
         reported = False
     ref.back = bool(BACK_REFERENCE.search(before)) and not _NOT_BACK.search(before[-25:])
-    ref.prepared = not ref.back and bool(
-        _PREPARED_FOR.search(sentence[max(0, ref.start - 140) : ref.start])
+    # ("preparations for the upcoming JCC scheduled for this week": that date is the JCC's)
+    ref.prepared = (
+        not ref.back
+        and bool(_PREPARED_FOR.search(sentence[max(0, ref.start - 140) : ref.start]))
+        and not _future_after(after)
     )
     ref.future = bool(
         FUTURE_BEFORE.search(before)

@@ -264,3 +264,27 @@ def test_a_meeting_prepared_for_takes_no_date_from_the_preparations(sentence):
         for m in to_json_dict(extract(text))["meetings"]
     ]
     assert found == [("JCC", 15, "planned", "2025-08")]
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        ("Pakistan has proposed July 23 for holding the JCC meeting.", "2025-07-23"),
+        (
+            "Officials were briefed on the preparations for the upcoming online JCC meeting "
+            "scheduled for this week.",
+            "2025-07",
+        ),
+        ("The upcoming JCC session, scheduled for next month, will launch it.", "2025-08"),
+    ],
+)
+def test_an_unnumbered_coming_meeting_takes_its_planned_date(sentence, date):
+    text = (
+        "date 2025-07-15\nISLAMABAD: The minister chaired a review meeting on the 15th JCC on "
+        f"Tuesday at the planning ministry. {sentence}"
+    )
+    found = [
+        (m["body"], m["number"], m["status"], m["date"])
+        for m in to_json_dict(extract(text))["meetings"]
+    ]
+    assert found == [("JCC", 15, "planned", date)]
