@@ -169,6 +169,11 @@ _INSTITUTION_BEFORE = re.compile(
 )
 
 
+_TRAVEL_BEFORE = re.compile(
+    r"\b(?:visits?|visited|visiting|arrival|arrived?|trip|travel(?:l?ed)?|journey|departure|"
+    r"depart(?:ed|s)?|flew|flown|return(?:ed)?)\b[^.;]{0,50}$",
+    re.IGNORECASE,
+)
 _AT_INSTITUTION = re.compile(r"\bat\s+the\s+(?:[A-Z][\w'-]*\s+){1,5}$")
 # "at the Gwadar Port Authority", "at the Beijing Hotel": a city naming the building
 _AT_CITY_PLACE = re.compile(rf"\bat\s+the\s+(?P<city>{_CITY})\s+(?=[A-Z])")
@@ -177,6 +182,10 @@ _AT_CITY_PLACE = re.compile(rf"\bat\s+the\s+(?P<city>{_CITY})\s+(?=[A-Z])")
 def find_venues(sentence: str) -> list[Venue]:
     found = []
     for m in _IN_CITY.finditer(sentence):
+        if m.group()[:2].lower() == "to" and _TRAVEL_BEFORE.search(
+            sentence, max(0, m.start() - 60), m.start()
+        ):
+            continue  # "the President's visit to Islamabad": where someone goes, not a venue
         if _INSTITUTION_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
             # ... unless the meeting was held there: "concluded at the Foreign Office in Islamabad"
             if not _AT_INSTITUTION.search(sentence, max(0, m.start() - 60), m.start()):

@@ -285,3 +285,20 @@ def test_power_plants_coming_online_before_the_meeting_do_not_make_it_virtual():
         "The 6th JWG-ICC, held in Beijing on Wednesday, was co-chaired by two vice ministers."
     )
     assert venue(text)[:2] == ("Beijing", "China")
+
+
+@pytest.mark.parametrize(
+    "travel",
+    [
+        "before the arrival of the Chinese President to Islamabad",
+        "ahead of the Prime Minister's visit to Beijing next month",
+        "after the minister's three-day trip to Beijing",
+        "before the minister departs to Beijing",
+    ],
+)
+def test_where_someone_travels_is_not_the_venue(travel):
+    text = (
+        f"date 2025-07-12\nThe 15th JCC meeting will be held in the first week of August, {travel}."
+    )
+    [m] = extract(text).meetings
+    assert (m.status, m.city) == ("planned", "")
