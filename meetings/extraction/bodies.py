@@ -29,7 +29,8 @@ BODY_PATTERNS = [
     ("JWG-ICC", r"\bJWG\s?ICC\b"),
     (
         "JCC",
-        r"(?:CPEC\s+)?Joint\s+Co(?:operation|ordination)\s+Committee(?:\s*\((?:CPEC[-\s])?JCC\))?",
+        r"(?:CPEC\s+)?Joint\s+Co(?:operation|ordination)\s+(?:Committee|Council)"
+        r"(?:\s*\((?:CPEC[-\s])?JCC\))?",
     ),
     ("JCC", r"\bJCC\b"),
     (
@@ -85,7 +86,8 @@ _WG_TOPIC_AFTER = re.compile(
 )
 # "Energy Working Group", "CPEC International Cooperation Coordination Working Group"
 _WG_TOPIC_BEFORE = re.compile(
-    rf"(?<![\w-])(?:{_CORRIDOR})?(?:{_TOPIC})\s+(?:(?:joint\s+)?working\s+group\b|(?-i:JWG)\b(?!-))",
+    rf"(?<![\w-])(?:joint\s+)?(?:{_CORRIDOR})?(?:{_TOPIC})\s+(?:(?:joint\s+)?working\s+group\b|"
+    r"(?-i:JWG)\b(?!-))",
     re.IGNORECASE,
 )
 # "the joint working group (JWG) between the two governments ... to review the long-term plan"
@@ -98,6 +100,8 @@ _WG_DESCRIBED = re.compile(
 )
 
 
+_MEETINGS_OF = re.compile(r"\b(?:meetings|sessions)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_TOPIC_LEAD = re.compile(rf"(?<![\w-])(?:{_TOPIC2})\s+$", re.IGNORECASE)
 _ABBREVIATION = re.compile(r"\s*\((?:CPEC[-\s])?(?:JWG[-\s]?)?[A-Za-z&-]{2,12}\)")
 
 
@@ -120,13 +124,23 @@ def _working_groups(sentence: str, taken: list[BodyMention]) -> list[BodyMention
 
     for m in _WG_TOPIC_AFTER.finditer(sentence):
         second = _topic_short(m, "u_")
+        # "the meetings of the JWG on Gwadar and Industrial Cooperation were held": two groups
+        several = (m.group("plural") or "").lower() == "groups" or bool(
+            _MEETINGS_OF.search(sentence, max(0, m.start() - 30), m.start())
+        )
         topic_end = next(m.end(k) for k, v in m.groupdict().items() if v and k.startswith("t_"))
         add(_topic_short(m, "t_"), m.start(), topic_end if second else m.end())
-        if second and m.group("plural") and m.group("plural").lower() == "groups":
+        if second and several:
             start = next(m.start(k) for k, v in m.groupdict().items() if v and k.startswith("u_"))
             add(second, start, m.end())
     for m in _WG_TOPIC_BEFORE.finditer(sentence):
-        add(_topic_short(m, "t_"), m.start(), m.end())
+        short = _topic_short(m, "t_")
+        lead = _TOPIC_LEAD.search(sentence, max(0, m.start() - 40), m.start())
+        if short == "JWG-Planning" and lead and _topic_short(lead, "u_") != short:
+            # "Energy Planning Working Group": planning of energy, the energy group
+            add(_topic_short(lead, "u_"), lead.start(), m.end())
+            continue
+        add(short, m.start(), m.end())
     if "plan" in sentence:
         for m in _WG_DESCRIBED.finditer(sentence):
             # the span is the group's name; the description after it is not

@@ -526,3 +526,35 @@ def test_a_working_groups_abbreviation_after_its_name_is_the_same_group():
 )
 def test_a_meeting_noun_between_group_and_topic_and_a_possessive_filler(sentence, expected):
     assert meetings_of(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence, found",
+    [
+        (
+            "The first meeting of the Energy Planning Working Group of CPEC was held on Tuesday.",
+            [("JWG-Energy", 1)],
+        ),
+        (
+            "The 9th joint energy working group meeting was held on Tuesday.",
+            [("JWG-Energy", 9)],
+        ),
+        (
+            "The projects were approved by the seventh Joint Cooperation Council (JCC) meeting "
+            "on Tuesday.",
+            [("JCC", 7)],
+        ),
+        (
+            "The meetings of the Joint Working Group (JWG) on Gwadar and Industrial Cooperation "
+            "were held via video link on Thursday.",
+            [("JWG-Gwadar", None), ("JWG-Industrial", None)],
+        ),
+        (
+            "The meeting of the Joint Working Group (JWG) on Gwadar and Industrial Cooperation "
+            "was held via video link on Thursday.",
+            [("JWG-Gwadar", None)],
+        ),
+    ],
+)
+def test_working_groups_and_the_jcc_under_names_real_reports_use(sentence, found):
+    assert meetings_of(f"date 2025-07-12\nISLAMABAD: {sentence}") == found
