@@ -241,6 +241,8 @@ def find_people(text: str, partial: bool = False) -> list[Person]:
             else:
                 break
         size = j - i
+        if size == 1 and _JOINED_NAME.fullmatch(tokens[i].group()):
+            size = 2  # "Khashih-ur-Rehman", "Zia-ul-Haq": a full name written as one word
         if 2 <= size <= 4 and _organisation_words(text, tokens, i, j):
             i = j
             continue
@@ -263,6 +265,9 @@ def find_people(text: str, partial: bool = False) -> list[Person]:
                 people.append(Person(text[start:end], title, country, start, end, partial=True))
         i = j
     return people
+
+
+_JOINED_NAME = re.compile(r"[A-Z][a-z]+-(?:ul|ur|ud|un|us|uz|e|al|ullah)-[A-Z][a-z]+")
 
 
 def _surname_he(text: str, tokens: list, i: int) -> bool:
@@ -670,6 +675,24 @@ _SIDES_LED_BY = re.compile(
 _COUNTRY_REPRESENTED_BY = re.compile(
     r"\b(?P<side>Pakistan|China)\s+(?:was|is|were|will\s+be)\s+represented\s+by\s+"
 )
+# "X presided over the JCC meeting from Pakistan's side, while Y chaired on behalf of the
+# Chinese government": each side's chair, the subject before the verb.
+_CHAIRED_FOR_SIDE = re.compile(
+    r"\b(?:presided(?:\s+over)?|chaired)\b(?=(?:\s+(?:the|this)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:meeting|session|JCC|JWG|talks))?\s*,?\s*(?:from|for|on\s+behalf\s+of)\s+(?:the\s+)?"
+    r"(?P<side>Pakistan|China|Chinese|Pakistani)(?:'s)?(?:\s+(?:side|government|delegation))?\b)",
+    re.IGNORECASE,
+)
+# "From Pakistan side, X and from Chinese side Y signed the minutes": one signatory a side.
+_SIGNED_MINUTES = re.compile(r"\bsigned\s+the\s+(?:agreed\s+)?minutes\b", re.IGNORECASE)
+_MINUTES_SIGNED_BY = re.compile(
+    r"\bminutes\s+(?:of\s+the\s+meeting\s+)?(?:were|was)\s+(?:also\s+)?signed\s+by\s+",
+    re.IGNORECASE,
+)
+# "X will represent Pakistan at the 14th meeting": the country's leader at a coming meeting.
+_WILL_REPRESENT = re.compile(
+    r"\b(?:will|would|is\s+to|to)\s+represent\s+(?P<side>Pakistan|China)\b(?=\s+at\b)"
+)
 # "The co-chairs, X and Y, signed the minutes": the names follow the noun.
 _THE_CO_CHAIRS = re.compile(r"\bco-?\s?chairs\s*(?:,|:|\(|-+|were|are)\s*", re.IGNORECASE)
 # "X, head of the Chinese delegation, ..." / "Head of the Pakistani delegation X ..."
@@ -677,6 +700,13 @@ _HEAD_OF = re.compile(rf"\b(?i:head)\s+of\s+(?:the\s+)?{_SIDE}(?:'s)?\s+(?:deleg
 _APPOSITION_GAP = re.compile(r"\s*,\s*(?:the\s+|a\s+)?", re.IGNORECASE)
 # "Led by X, the Chinese delegation ...": the phrase opens the sentence, the side follows.
 _LED_BY_OPENING = re.compile(r"^\W*(?:Led|Headed)\s+by\s+")
+
+
+def _named(people: list[Person]) -> list[Person]:
+    """The people named in full, when any is ("Mr. X, the Vice Chairman of NDRC, chaired":
+    the title in apposition is X)."""
+    full = [p for p in people if p.name and not p.partial]
+    return full or people
 
 
 def _side_country(side: str | None) -> str:
@@ -711,7 +741,7 @@ def _side_of(section: str, person: Person, previous_end: int) -> str:
     return _side_country(before[-1].group(1)) if before else ""
 
 
-_ROLE_HINT = re.compile(r"chair|presid|led\b|lead|head|represent")
+_ROLE_HINT = re.compile(r"chair|presid|led\b|lead|head|represent|minutes")
 _TITLE_HINT = re.compile(r"\b" + trie_alternation(TITLE_HEADS) + r"\b")
 
 
@@ -810,6 +840,17 @@ def find_roles(sentence: str) -> list[Role]:
         people = _shift(_mentions(sentence[m.end() :]), m.end())
         if people:
             add("delegation_leader", _with_country(people[0], _side_country(m.group("side"))))
+    for m in _CHAIRED_FOR_SIDE.finditer(sentence) if chair else ():
+        before = sentence[: m.start()]
+        cut = max((c.end() for c in _CLAUSE_CUT.finditer(before)), default=0)
+        people = _named(_shift(_mentions(_without_asides(before[cut:])), cut))
+        if people:
+            add("co_chair", _with_country(people[-1], _side_country(m.group("side"))))
+    for m in _WILL_REPRESENT.finditer(sentence) if "represent" in sentence else ():
+        before = sentence[: m.start()]
+        people = [p for p in _mentions(before) if not before[p.end :].strip(" ,").count(" ") > 3]
+        if people:
+            add("delegation_leader", _with_country(people[-1], _side_country(m.group("side"))))
     for m in _THE_CO_CHAIRS.finditer(sentence) if chair else ():
         rest = sentence[m.end() :]
         cut = _CLAUSE_END.search(rest)
@@ -834,6 +875,22 @@ def find_roles(sentence: str) -> list[Role]:
     if people:
         side = _SIDE_WORDS.search(sentence, people[0].end)
         add("delegation_leader", _with_country(people[0], _side_country(side and side.group(1))))
+    # last: who signed the minutes leads a side only when no other role is theirs
+    if "minutes" in low:
+        for m in _SIGNED_MINUTES.finditer(sentence):
+            before = sentence[: m.start()]
+            cut = max((c.end() for c in _CLAUSE_CUT.finditer(before)), default=0)
+            section = before[cut:]
+            previous_end = 0
+            for person in _named(_mentions(section))[-2:]:
+                country = _side_of(section, person, previous_end)
+                previous_end = person.end
+                add("delegation_leader", _with_country(_shift([person], cut)[0], country))
+        for m in _MINUTES_SIGNED_BY.finditer(sentence):
+            rest = sentence[m.end() :]
+            cut = _CLAUSE_END.search(rest)
+            for person in _shift(_mentions(rest[: cut.start()] if cut else rest), m.end())[:2]:
+                add("delegation_leader", person)
     return roles
 
 

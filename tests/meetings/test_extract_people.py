@@ -822,3 +822,56 @@ def test_an_embedded_posts_author_and_date_are_not_the_meetings():
     [main] = [m for m in meetings if m.is_main_subject]
     assert (main.number, main.date) == (15, "2025-07-18")
     assert [p.name for p in main.co_chairs] == ["Kamran Aziz", "Zhao Lin"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Planning Minister Kamran Aziz presided over the JCC meeting from Pakistan's side, while "
+        "Mr. Zhao Lin, the Vice Chairman of NDRC, chaired on behalf of the Chinese government.",
+        "Planning Minister Kamran Aziz chaired the session for the Pakistani side; Vice Chairman "
+        "Zhao Lin presided on behalf of China.",
+    ],
+)
+def test_each_side_chairing_in_its_own_clause_is_a_co_chair(sentence):
+    text = f"date 2025-07-12\nThe 15th JCC meeting was held in Beijing on Friday. {sentence}"
+    assert [(p.name, p.country) for p in extract(text).meetings[0].co_chairs] == [
+        ("Kamran Aziz", "Pakistan"),
+        ("Zhao Lin", "China"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "From Pakistan side, Communications Secretary Kamran Aziz and from Chinese side Vice "
+        "Minister Zhao Lin signed the minutes, a spokesman said.",
+        "Communications Secretary Kamran Aziz and Vice Minister Zhao Lin signed the agreed minutes.",
+        "The minutes were signed by Communications Secretary Kamran Aziz and Vice Minister Zhao "
+        "Lin.",
+    ],
+)
+def test_the_two_who_signed_the_minutes_led_the_sides(sentence):
+    text = (
+        "date 2025-07-12\nISLAMABAD: The 7th meeting of the Joint Working Group on Transport "
+        f"Infrastructure concluded here on Friday. {sentence}"
+    )
+    meeting = extract(text).meetings[0]
+    assert [p.name for p in meeting.delegation_leaders] == ["Kamran Aziz", "Zhao Lin"]
+
+
+@pytest.mark.parametrize("name", ["Khalil-ur-Rehman", "Zia-ul-Haq", "Saif-ud-Din"])
+def test_a_name_joined_by_hyphens_is_a_full_name(name):
+    text = (
+        "date 2025-07-12\nThe meeting of the Joint Working Group on Industrial Cooperation was "
+        f"co-chaired by BoI Executive DG {name} and NDRC Director General Zhao Lin."
+    )
+    assert [p.name for p in extract(text).meetings[0].co_chairs] == [name, "Zhao Lin"]
+
+
+def test_who_will_represent_a_country_at_a_coming_meeting_leads_its_side():
+    text = (
+        "date 2025-09-26\nISLAMABAD: Planning Minister Kamran Aziz will represent Pakistan at the "
+        "15th meeting of the JCC, set to take place on Friday (today) in Beijing."
+    )
+    assert people(text, "delegation_leaders") == [("Kamran Aziz", "Planning Minister", "Pakistan")]
