@@ -270,6 +270,7 @@ _NEEDS = (
 assert len(_NEEDS) == len(DATE_PATTERNS)
 
 
+_TODAY_AFTER = re.compile(r"\s*[(,]\s*today\b", re.IGNORECASE)
 _ALTERNATIVE_MONTHS = re.compile(
     rf"\b{_MONTH}\s*(?:or|/)\s*(?:in\s+)?{_MONTH.replace('?P<m>', '?:')}(?:,?\s+{_YEAR})?"
 )
@@ -351,6 +352,8 @@ def _mention(kind: str, m: re.Match, sentence: str, published: date | None, ahea
         if published is None:
             return None
         wanted = WEEKDAYS.index(m.group("w").lower())
+        if _TODAY_AFTER.match(sentence, m.end()) and published.weekday() == wanted:
+            return DateMention(published.isoformat(), "day", m.start(), m.end())  # "Friday (today)"
         if ahead:
             day = published + timedelta(days=(wanted - published.weekday() - 1) % 7 + 1)
         else:

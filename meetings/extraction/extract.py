@@ -89,7 +89,8 @@ REPORTING = re.compile(
 )
 # A different encounter starts: "Later, the foreign secretary also held a meeting with ..."
 SIDE_EVENT = re.compile(
-    r"\b(?:held\s+(?:a\s+)?(?:separate\s+|bilateral\s+|courtesy\s+)?(?:meeting|talks)\s+with|"
+    r"\b(?:held\s+(?:a\s+|an\s+)?(?:separate\s+|bilateral\s+|courtesy\s+|official\s+|one-on-one\s+)?"
+    r"(?:meeting|talks)\s+with|"
     r"called\s+on|paid\s+a\s+(?:courtesy\s+)?call|met\s+with|on\s+the\s+sidelines)\b",
     re.IGNORECASE,
 )
@@ -473,7 +474,9 @@ class _Article:
             if main_refs:
                 current, suspended = main_refs[-1].meeting, None
             elif not refs and _side_event(text):
-                suspended = current or suspended
+                # an encounter told before the meeting is named is the story's own lead: "the
+                # two sides" after it are its sides, not the meeting's
+                suspended = (current or suspended) if seen else None
                 current, subject, previous_focus = None, None, False
                 continue
             elif suspended is not None and BACK_TO_MEETING.search(text):
@@ -850,7 +853,9 @@ _PREVIEW = re.compile(
     r"slated|planned|likely|going\s+to\s+be\s+held|proposed|to\s+be\s+held)\b|\bto\s+be\s+held\b|"
     r"\b(?:upcoming|forthcoming)\b|"
     r"\b(?:agreed|decided|plans?|planning)\s+to\s+(?:hold|convene)\b|"
-    r"\b(?:meeting|session)\s+(?:scheduled|slated)\s+(?:for|to\s+be|on|in)\b|\bfor\s+(?:holding|convening)\b",
+    r"\b(?:meeting|session)\s+(?:scheduled|slated)\s+(?:for|to\s+be|on|in)\b|"
+    r"\b(?:set|scheduled|slated|due|expected)\s+to\s+(?:take\s+place|be\s+held|be\s+convened|"
+    r"meet|convene)\b|\bfor\s+(?:holding|convening)\b",
     re.IGNORECASE,
 )
 # Who is to chair or lead a coming meeting: "would be co-chaired by", "is scheduled to lead".

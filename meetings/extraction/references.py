@@ -119,7 +119,8 @@ FUTURE_VERB_BEFORE = re.compile(
 FUTURE_AFTER = re.compile(
     r"^\W*(?:\([^)]{1,20}\)\s*)?(?:meeting\s+|session\s+)?(?:scheduled|slated|planned)\s+"
     r"(?:for|to\s+be|on|in)\b|"
-    r"^[^.;]{0,120}?\b(?:will\s+be\s+held|would\s+be\s+held|(?:is|was|are|were)\s+"
+    r"^[^.;]{0,120}?\b(?:will\s+be\s+held|(?:set|scheduled|slated|due|expected)\s+to\s+"
+    r"(?:take\s+place|be\s+held|be\s+convened|meet|convene)\b|would\s+be\s+held|(?:is|was|are|were)\s+"
     r"(?:now\s+|currently\s+|tentatively\s+|provisionally\s+|still\s+|most\s+)?(?:scheduled|expected|"
     r"set|due|likely|planned|slated|proposed|going\s+to\s+be\s+held)\b|to\s+be\s+held|(?:will|would|shall)\s+"
     r"(?:take\s+place|convene|meet|be\s+convened|be\s+hosted)|(?:has|have|had)\s+been\s+"

@@ -288,3 +288,22 @@ def test_an_unnumbered_coming_meeting_takes_its_planned_date(sentence, date):
         for m in to_json_dict(extract(text))["meetings"]
     ]
     assert found == [("JCC", 15, "planned", date)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Planning Minister Kamran Aziz will represent Pakistan at the 15th meeting of the JCC, set "
+        "to take place on Friday (today) in Beijing.",
+        "The 15th JCC, expected to be held on Friday, today, in Beijing, will review the zones.",
+        "The 15th JCC meeting set to convene on Friday (today) in Beijing will launch a new phase.",
+    ],
+)
+def test_a_same_day_preview_is_planned_for_today(sentence):
+    m = only(f"date 2025-09-26\nISLAMABAD: {sentence}")  # a Friday
+    assert (m["number"], m["status"], m["date"], m["city"]) == (
+        15,
+        "planned",
+        "2025-09-26",
+        "Beijing",
+    )

@@ -539,3 +539,20 @@ def test_the_items_of_a_list_of_what_was_agreed_are_agreed_areas():
         "(iii) health"
     )
     assert focus(text) == ["connectivity", "tourism", "mining"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The planning minister held an official meeting with the NDRC chairman here this morning.",
+        "The planning minister held a one-on-one meeting with the NDRC chairman on Monday.",
+    ],
+)
+def test_what_the_sides_of_an_earlier_encounter_agreed_is_not_the_meetings(lead):
+    text = (
+        f"date 2025-07-12\n{lead} The two sides agreed to fast-track the railway upgrade and to "
+        "expand cooperation in agriculture and information technology. After the meeting, the "
+        "minister co-chaired the 15th JCC meeting with the NDRC vice chairman."
+    )
+    [meeting] = extract(text).meetings
+    assert (meeting.body, meeting.number, meeting.focus_areas) == ("JCC", 15, [])
