@@ -176,6 +176,7 @@ class _Article:
         self.anchor: date | None = None
         self.last_date: tuple[DateMention, int] | None = None  # latest meeting date, sentence
         self.has_headline = False
+        self._was_postponed: bool | None = None
         self.matchers = matchers_for(vocabulary)
         self._front()
 
@@ -557,6 +558,17 @@ class _Article:
         self._group_topics()
         self._derive_corridors()
 
+    def _given_up(self, between: str) -> bool:
+        """Is a coming meeting's date, after `between`, one it will not have: "could not be
+        held in 2020", or "was scheduled for July 16" in a report that it was postponed?"""
+        if _NEGATED_HELD.search(between):
+            return True
+        if not _WAS_SCHEDULED.search(between):
+            return False
+        if self._was_postponed is None:
+            self._was_postponed = any(_POSTPONED.search(s.text) for s in self.sentences)
+        return self._was_postponed
+
     def _main_on_date(self, text: str, mains: list[_Meeting]) -> _Meeting | None:
         days = {d.iso for d in find_dates(text, self.published, self.anchor)}
         on = [m for m in mains if m.date is not None and m.date.iso in days]
@@ -589,6 +601,7 @@ class _Article:
             anchors = [(r.start, r.meeting) for r in strong]
         chosen: dict[int, tuple[bool, DateMention]] = {}
         ahead = any(m.planned for _, m in anchors)
+
         found = find_dates(text, self.published, self.anchor, ahead=ahead)
         later = None
         if self.last_date and not found and ("later" in text or "day" in text):
@@ -600,6 +613,8 @@ class _Article:
         for d in found:
             meeting, anchor, anchor_end = _nearest(anchors, d.start, refs)
             if REPORTING.search(text[anchor_end : d.start]):
+                continue
+            if meeting.planned and self._given_up(text[min(anchor_end, d.start) : d.start]):
                 continue
             after = d.start >= anchor
             held = chosen.get(id(meeting))
@@ -863,11 +878,23 @@ _FUTURE_ROLE = re.compile(
     r"\b(?:will|would|shall|is\s+to|are\s+to|(?:scheduled|set|expected|likely|due|going)\s+to)\b",
     re.IGNORECASE,
 )
+_WAS_SCHEDULED = re.compile(
+    r"\b(?:was|were|had\s+been)\s+(?:originally\s+|earlier\s+|initially\s+|previously\s+)?"
+    r"(?:scheduled|planned|set|due|supposed)\b",
+    re.IGNORECASE,
+)
+_POSTPONED = re.compile(
+    r"\b(?:postponed|put\s+off|deferred|adjourned|called\s+off|rescheduled)\b", re.IGNORECASE
+)
 # "could not be held", "has not been convened", "was postponed": no meeting took place.
-_NOT_HELD = re.compile(
+_NEGATED_HELD = re.compile(
     r"\b(?:not|never|n't)\s+(?:yet\s+)?(?:been\s+|be\s+)?(?:held|convened|scheduled|"
-    r"take\s+place|taken\s+place|materiali[sz]ed?)\b|\b(?:postponed|put\s+off|deferred|"
-    r"delayed|cancell?ed|called\s+off|adjourned)\b",
+    r"take\s+place|taken\s+place|materiali[sz]ed?)\b",
+    re.IGNORECASE,
+)
+_NOT_HELD = re.compile(
+    _NEGATED_HELD.pattern + r"|\b(?:postponed|put\s+off|deferred|delayed|cancell?ed|"
+    r"called\s+off|adjourned)\b",
     re.IGNORECASE,
 )
 # A meeting told as held (past tense: "holds great significance" tells nothing).

@@ -90,8 +90,10 @@ BACK_REFERENCE = re.compile(
 _NOT_BACK = re.compile(r"\blast\s+(?:week|month|year)|(?:week|month|year)'s\s", re.IGNORECASE)
 FUTURE_BEFORE = re.compile(
     r"\b(?:next(?!\s+(?:to|day)\b)|upcoming|forthcoming|coming|future|subsequent|ahead\s+of|"
-    r"(?:in\s+)?preparations?\s+(?:for|of)|in\s+the\s+run-up\s+to|leading\s+(?:up\s+)?to)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"(?:in\s+)?preparations?\s+(?:for|of)|in\s+the\s+run-up\s+to|leading\s+(?:up\s+)?to|"
+    # "to be taken up at the seventh JCC", "will be approved by the JCC": done at a coming one
+    r"(?:to|will|would|shall)\s+be\s+(?:[a-z]+ed|taken\s+up|put\s+up|laid)\s+(?:at|in|during|by|before)"
+    r")\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "a review meeting on CPEC's second phase and the 13th JCC", "the upcoming visit of the Prime
@@ -117,7 +119,8 @@ FUTURE_VERB_BEFORE = re.compile(
 # which both sides want to be the largest yet, is scheduled for ..."), unless the clause first
 # says the meeting took place.
 FUTURE_AFTER = re.compile(
-    r"^\W*(?:\([^)]{1,20}\)\s*)?(?:meeting\s+|session\s+)?(?:scheduled|slated|planned)\s+"
+    r"^\W*(?:\([^)]{1,20}\)\s*)?(?:at\s+its\s+(?:next\s+)?)?(?:meeting\s+|session\s+)?"
+    r"(?:scheduled|slated|planned)\s+"
     r"(?:for|to\s+be|on|in)\b|"
     r"^[^.;]{0,120}?\b(?:will\s+be\s+held|(?:set|scheduled|slated|due|expected)\s+to\s+"
     r"(?:take\s+place|be\s+held|be\s+convened|meet|convene)\b|would\s+be\s+held|(?:is|was|are|were)\s+"

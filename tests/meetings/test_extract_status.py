@@ -307,3 +307,44 @@ def test_a_same_day_preview_is_planned_for_today(sentence):
         "2025-09-26",
         "Beijing",
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A long-term plan will be approved by the Joint Cooperation Committee at its meeting "
+        "scheduled for November 21 in Beijing. Projects are to be taken up at the seventh JCC "
+        "meeting.",
+        "Provinces were told to firm up projects to be presented at the seventh JCC meeting, "
+        "scheduled for November 21 in Beijing.",
+    ],
+)
+def test_what_is_to_be_done_at_a_meeting_makes_it_a_coming_one(sentence):
+    m = only(f"date 2017-10-25\nISLAMABAD, Oct 26: {sentence}")
+    assert (m["number"], m["status"], m["date"], m["city"]) == (
+        7,
+        "planned",
+        "2017-11-21",
+        "Beijing",
+    )
+
+
+@pytest.mark.parametrize(
+    "given_up",
+    [
+        "The meeting had been scheduled to be held on July 16 (Friday).",
+        "The JCC meeting, which is normally held once a year, was scheduled for July 16.",
+    ],
+)
+def test_the_date_a_postponed_meeting_gave_up_is_not_its_date(given_up):
+    text = (
+        "date 2021-07-14\nISLAMABAD: The 10th meeting of the Joint Cooperation Committee has "
+        f"been postponed till after Eid. {given_up} A new date will be announced."
+    )
+    m = only(text)
+    assert (m["number"], m["status"], m["date"]) == (10, "planned", None)
+
+
+def test_a_meeting_delayed_before_keeps_its_coming_date():
+    m = only("date 2025-07-12\nThe 15th JCC, delayed twice, will be held on 14 August.")
+    assert (m["status"], m["date"]) == ("planned", "2025-08-14")
