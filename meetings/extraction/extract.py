@@ -702,10 +702,13 @@ class _Article:
             country = p.country or known[1] or typical_country(title)
             if p.title or p.country:
                 self.registry.setdefault(p.name, (p.title, p.country))
-            mention = PersonMention(p.name, title, country, self.evidence(i))
-            # one person written two ways ("Liu Shaobin", later "Li Shaobin") is listed once
-            if not any(same_person(x.name, p.name) for x in meeting.co_chairs + meeting.leaders):
-                bucket.append(mention)
+            # "The meetings were co-chaired by X and Y": the sessions the lead told, each
+            plural = not refs and _PLURAL_SUBJECT.match(text) and len(self._last_told) > 1
+            for each in self._last_told if plural else [meeting]:
+                bucket = each.co_chairs if role.role == "co_chair" else each.leaders
+                # one person written two ways ("Liu Shaobin", later "Li Shaobin") is listed once
+                if not any(same_person(x.name, p.name) for x in each.co_chairs + each.leaders):
+                    bucket.append(PersonMention(p.name, title, country, self.evidence(i)))
             self._seen(p.name)
 
     def _principals(self, i: int, text: str, refs: list[Ref], current) -> None:

@@ -420,11 +420,23 @@ _CREATED_BEFORE = re.compile(
 )
 
 
+_SENT_TO = re.compile(
+    r"\b(?:recommend|submit|present|forward|refer|send|sent|propos|put\s+up)\w*\b[^.;]{0,140}?\bto\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _flag(sentence: str, ref: Ref, reported: bool) -> None:
     before = sentence[max(0, ref.start - 60) : ref.start]
     after = sentence[ref.end : ref.end + 160]
     if ref.number is None and _CREATED_BEFORE.search(before):
         reported = False
+    if ref.number is None and reported and " to " in before:
+        # "recommending the airport as a deliverable to the JCC": the body is who receives
+        # it, no session of it is told
+        if _SENT_TO.search(sentence, max(0, ref.start - 160), ref.start):
+            reported = False
     ref.back = bool(BACK_REFERENCE.search(before)) and not _NOT_BACK.search(before[-25:])
     # ("preparations for the upcoming JCC scheduled for this week": that date is the JCC's)
     ref.prepared = (

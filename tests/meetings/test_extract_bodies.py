@@ -558,3 +558,20 @@ def test_a_meeting_noun_between_group_and_topic_and_a_possessive_filler(sentence
 )
 def test_working_groups_and_the_jcc_under_names_real_reports_use(sentence, found):
     assert meetings_of(f"date 2025-07-12\nISLAMABAD: {sentence}") == found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "During the meeting, both sides agreed on the port's projects, recommending the new "
+        "airport as a deliverable to the Joint Cooperation Committee.",
+        "The working group held on Monday decided to submit its proposals to the JCC.",
+        "The proposals discussed during the meeting will be sent to the JCC for approval.",
+    ],
+)
+def test_a_body_that_only_receives_something_holds_no_meeting(sentence):
+    text = (
+        "date 2025-07-12\nISLAMABAD: The 5th meeting of the Joint Working Group on Gwadar was "
+        f"held on Monday. {sentence}"
+    )
+    assert meetings_of(text) == [("JWG-Gwadar", 5)]

@@ -875,3 +875,16 @@ def test_who_will_represent_a_country_at_a_coming_meeting_leads_its_side():
         "15th meeting of the JCC, set to take place on Friday (today) in Beijing."
     )
     assert people(text, "delegation_leaders") == [("Kamran Aziz", "Planning Minister", "Pakistan")]
+
+
+def test_the_co_chairs_of_the_meetings_chair_each_of_them():
+    text = (
+        "date 2025-07-12\nISLAMABAD: The meetings of the Joint Working Group (JWG) on Gwadar and "
+        "Industrial Cooperation were held via video link on Thursday. The meetings were co-chaired "
+        "by Planning Secretary Kamran Aziz and NDRC Director General Zhao Lin."
+    )
+    found = [(m.body, [p.name for p in m.co_chairs]) for m in extract(text).meetings]
+    assert found == [
+        ("JWG-Gwadar", ["Kamran Aziz", "Zhao Lin"]),
+        ("JWG-Industrial", ["Kamran Aziz", "Zhao Lin"]),
+    ]
