@@ -459,6 +459,7 @@ class _Article:
         seen: set[_Meeting] = set()  # meetings the body has named so far
         headlined: set[_Meeting] = set()  # meetings named only in the headline so far
         previous_focus = False
+        lead_day = None  # the day the lead says the sides agreed, before the meeting is named
         listing = False  # the sentences are the items of a list of what the sides agreed
         for i, s in enumerate(self.sentences):
             refs = [r for r in refs_by_sentence[i] if r.meeting is not None]
@@ -505,7 +506,19 @@ class _Article:
             agreement = find_agreement(text) if targets else None
             if not agreement:
                 targets = [m for m in targets if m in seen]
+            elif not seen and lead_day is None:
+                # "Pakistan and China on Tuesday agreed ...", before the meeting is named: the
+                # day of what they agreed, when the meeting gives none of its own
+                days = find_dates(text, self.published, self.anchor)
+                lead_day = (days[0], i) if days and days[0].precision == "day" else None
             self._logistics(i, text, refs, current, refs_by_sentence[i])
+            if refs and i > 0 and _SPEAKING_AT.match(text):
+                # "X said on Tuesday. He was speaking at the fifth meeting of ...": the day he
+                # spoke is the meeting's
+                spoke = [d for d in self._said_days(i - 1) if d.precision == "day"]
+                for r in refs if len(spoke) == 1 else ():
+                    if r.meeting.date is None and not r.meeting.planned:
+                        _set_date(r.meeting, spoke[0], self.evidence(i - 1))
             self._people(i, text, refs, current)
             for person in find_people(text) if may_name_person(text) and has_title(text) else ():
                 if person.title or person.country:
@@ -555,8 +568,20 @@ class _Article:
                         meeting.focus.append(FocusAreaMention(f.slug, self.evidence(i)))
             previous_focus = focus_ok
             listing = listed or introduces_list(text)
+        if lead_day is not None:
+            told = [m for m in mains if not m.planned]
+            if len(told) == 1 and told[0].date is None:
+                _set_date(told[0], lead_day[0], self.evidence(lead_day[1]))
         self._group_topics()
         self._derive_corridors()
+
+    def _said_days(self, i: int) -> list[DateMention]:
+        """The days in sentence `i` on which someone spoke ("X said on Tuesday")."""
+        text = self.sentences[i].text
+        said = REPORTING.search(text)
+        if said is None:
+            return []
+        return [d for d in find_dates(text, self.published, self.anchor) if d.start > said.start()]
 
     def _given_up(self, between: str) -> bool:
         """Is a coming meeting's date, after `between`, one it will not have: "could not be
@@ -920,6 +945,11 @@ _AT_BUILDING = re.compile(
     r"\b(?:held|convened|hosted|met|took\s+place|concluded|opened)\b[^.;]{0,120}?\bat\s+the\s+"
     r"(?:[A-Z][\w'-]*\s+(?:of\s+(?:the\s+)?)?){0,4}(?:Office|Ministry|Secretariat|Hall|House|"
     r"Hotel|Centre|Center|Authority|Division|Commission|Complex|Club|Palace)\b"
+)
+# "He was speaking at the fifth meeting of ...": the speech of the sentence before was given there
+_SPEAKING_AT = re.compile(
+    r"^[\"']?\s*(?:He|She|They|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s+(?:was|were)\s+"
+    r"(?:speaking|addressing|talking|briefing)\b"
 )
 _FRONT_LINES = 8  # page furniture and the dateline come within the first lines
 _EARLY_IN_MONTH = 7  # a meeting reported on the 7th or before may have been last month

@@ -336,3 +336,51 @@ def test_a_coming_meeting_in_a_month_is_dated_forward_and_two_months_offered_dat
 def test_a_week_of_a_month_dates_a_meeting_held_to_that_month(when, iso):
     m = only_meeting(f"date 2024-04-26\nThe 13th JCC meeting was held {when} in Beijing.")
     assert (m.status, m.date, m.date_precision) == ("held", iso, "month")
+
+
+@pytest.mark.parametrize(
+    "speech, iso",
+    [
+        (
+            "Closer industrial cooperation will create jobs, BoI director Ali Raza Khan said on Tuesday.",
+            "2020-12-15",
+        ),
+        (
+            "The framework agreement should be signed soon, the director said on Monday.",
+            "2020-12-14",
+        ),
+    ],
+)
+def test_a_speech_given_at_the_meeting_dates_it(speech, iso):
+    text = (
+        f"date 2020-12-16\nISLAMABAD: {speech}\n\nHe was speaking at the fifth meeting of the "
+        "Joint Working Group on Industrial Cooperation under CPEC."
+    )
+    m = only_meeting(text)
+    assert (m.number, m.date) == (5, iso)
+
+
+def test_a_speech_the_day_before_dates_no_meeting_of_its_own_date():
+    text = (
+        "date 2020-12-16\nISLAMABAD: Jobs will follow, the director said on Tuesday.\n\nHe was "
+        "speaking at the fifth meeting of the Joint Working Group on Industrial Cooperation, held "
+        "on December 10."
+    )
+    assert only_meeting(text).date == "2020-12-10"
+
+
+@pytest.mark.parametrize(
+    "lead, iso",
+    [
+        ("Pakistan and China on Tuesday agreed to set up an energy data platform.", "2014-04-15"),
+        ("China and Pakistan agreed on Monday to fast-track the power projects.", "2014-04-14"),
+    ],
+)
+def test_the_day_the_lead_says_the_sides_agreed_dates_the_meeting_named_after_it(lead, iso):
+    text = (
+        f"date 2014-04-16\nISLAMABAD: {lead}\n\nAfter deliberations during the first meeting of "
+        "the Energy Working Group of CPEC, the ministry stated that both parties discussed the "
+        "plan."
+    )
+    m = only_meeting(text)
+    assert (m.body, m.number, m.date) == ("JWG-Energy", 1, iso)
