@@ -38,6 +38,15 @@ ONE_SIDE_WISH = re.compile(
     r"\b(?:briefed|gave\s+(?:a\s+)?briefing|give\s+(?:a\s+)?briefing|apprised|informed)\b",
     re.IGNORECASE,
 )
+# One person's words: "He said that ...", "Speaking on the occasion, the minister said ...".
+ONE_SPEAKER = re.compile(
+    r"^[\"']?\s*(?:Speaking\s+(?:on\s+the\s+occasion|at\s+the\s+\w+)\b[^.;]{0,120}?\b(?:said|added)\b|"
+    r"(?:He|She)\s+(?:also\s+|further\s+)?(?:said|added)\b)"
+)
+_FORUM_DECIDED = re.compile(
+    r"\b(?:meeting|session|jwg|jcc|group|committee|forum)\s+(?:\w+\s+)?(?:agreed|decided|resolved|"
+    r"approved)\b"
+)
 BOTH_SIDES = re.compile(
     r"\b(?:the|both)\s+(?:two\s+)?(?:sides|countries|delegations|parties)\b|\bagree", re.I
 )
@@ -495,6 +504,11 @@ def _agreed_only(sentence: str, found: list[Match]) -> list[Match]:
     if len(low) != len(sentence):
         low = sentence
     wish = _WISH_HINT_RE.search(low) is not None and ONE_SIDE_WISH.search(low) is not None
+    if ("said" in low or "added" in low) and ONE_SPEAKER.search(sentence):
+        # "Speaking on the occasion, the secretary said the government attached top priority
+        # to Gwadar": one speaker's view, unless what he tells is what both sides agreed
+        if not BOTH_SIDES.search(low) and not _FORUM_DECIDED.search(low):
+            return []
     negated = _NEGATED_HINT.search(low) is not None
     took_stock = _TOOK_STOCK_HINT.search(low) is not None and TOOK_STOCK.search(low) is not None
     caused = _CAUSE_HINT.search(low) is not None

@@ -556,3 +556,28 @@ def test_what_the_sides_of_an_earlier_encounter_agreed_is_not_the_meetings(lead)
     )
     [meeting] = extract(text).meetings
     assert (meeting.body, meeting.number, meeting.focus_areas) == ("JCC", 15, [])
+
+
+@pytest.mark.parametrize(
+    "speech, slugs",
+    [
+        (
+            "Speaking on the occasion, the planning secretary said that the government attached "
+            "top priority to the development of agriculture.",
+            [],
+        ),
+        ("He said that Pakistan would focus on information technology and mining.", []),
+        ("He said that both sides agreed to expand cooperation in agriculture.", ["agriculture"]),
+        (
+            "She added that the meeting decided to expand cooperation in agriculture.",
+            ["agriculture"],
+        ),
+    ],
+)
+def test_one_speakers_view_is_not_what_the_sides_agreed(speech, slugs):
+    text = (
+        "date 2025-07-12\nISLAMABAD: The 5th meeting of the Joint Working Group on Gwadar was "
+        f"held via video link on Thursday. {speech}"
+    )
+    [meeting] = extract(text).meetings
+    assert sorted(f.slug for f in meeting.focus_areas if f.slug != "maritime") == slugs
