@@ -43,6 +43,10 @@ ONE_SPEAKER = re.compile(
     r"^[\"']?\s*(?:Speaking\s+(?:on\s+the\s+occasion|at\s+the\s+\w+)\b[^.;]{0,120}?\b(?:said|added)\b|"
     r"(?:He|She)\s+(?:also\s+|further\s+)?(?:said|added)\b)"
 )
+ONE_SIDE_STRESS = re.compile(
+    r"\b(?:chinese|pakistani|china's|pakistan's)\s+side\s+(?:also\s+|further\s+)?(?:stressed|"
+    r"emphasi[sz]ed|underlined|underscored|highlighted|said|called\s+for|urged|suggested)\b"
+)
 _FORUM_DECIDED = re.compile(
     r"\b(?:meeting|session|jwg|jcc|group|committee|forum)\s+(?:\w+\s+)?(?:agreed|decided|resolved|"
     r"approved)\b"
@@ -524,6 +528,10 @@ def _agreed_only(sentence: str, found: list[Match]) -> list[Match]:
             continue
         # "the Pakistani side briefed on security, and both sides agreed on agriculture"
         if wish and ONE_SIDE_WISH.search(clause) and not BOTH_SIDES.search(clause):
+            continue
+        # "the Chinese side stressed that both sides should coordinate security": one side's
+        # emphasis, whatever it says both should do
+        if "side" in clause and ONE_SIDE_STRESS.search(clause) and "agree" not in clause:
             continue
         cause = CAUSE.search(clause) if caused else None
         for f in inside:

@@ -581,3 +581,31 @@ def test_one_speakers_view_is_not_what_the_sides_agreed(speech, slugs):
     )
     [meeting] = extract(text).meetings
     assert sorted(f.slug for f in meeting.focus_areas if f.slug != "maritime") == slugs
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Chinese side stressed that both sides should better coordinate project construction "
+        "and security.",
+        "The Pakistani side also emphasised that the two sides should expand cooperation in mining.",
+        "The Chinese side called for closer cooperation in information technology.",
+    ],
+)
+def test_what_one_side_stressed_is_not_agreed(sentence):
+    text = (
+        "date 2025-07-12\nBEIJING: The 9th meeting of the Joint Working Group on Agriculture was "
+        f"held virtually. {sentence}"
+    )
+    [meeting] = extract(text).meetings
+    assert [f.slug for f in meeting.focus_areas if f.slug != "agriculture"] == []
+
+
+def test_what_the_two_sides_agreed_after_one_side_stressed_it_is_agreed():
+    text = (
+        "date 2025-07-12\nBEIJING: The 9th meeting of the Joint Working Group on Agriculture was "
+        "held virtually. The Chinese side stressed mining, and the two sides agreed to expand "
+        "cooperation in mining."
+    )
+    [meeting] = extract(text).meetings
+    assert "mining" in [f.slug for f in meeting.focus_areas]
