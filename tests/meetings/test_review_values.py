@@ -5,6 +5,7 @@ import datetime
 import re
 
 import pytest
+from django.contrib.admin.models import LogEntry
 
 from meetings.models import Conflict, Evidence, Meeting, Participant, Person, SourceDocument
 from tests.conftest import add_participant, make_meeting
@@ -213,7 +214,8 @@ def test_the_value_held_is_read_from_the_meeting_as_it_is_now(staff_client):
 
 def test_a_title_is_corrected_on_the_person_it_names_at_this_meeting_only(staff_client):
     meeting = lahore_meeting()
-    other = make_meeting("JCC", number=9, date="2019-11-05")
+    # Listed first among the meetings (newest first), so a lookup by name alone would find it.
+    other = make_meeting("JCC", number=9, date="2024-12-01")
     add_participant(other, "Sun Weidong", "China", title="Assistant Minister")
     add_participant(meeting, "Luo Zhaohui", "China", title="Vice Foreign Minister")
     add_participant(meeting, "Sun Weidong", "China", role="member", title="Minister")
@@ -259,3 +261,14 @@ def test_a_number_that_is_not_one_is_refused_with_the_value(staff_client):
     number = conflict(meeting, "number", "6", "seventh")
     response = resolve(staff_client, meeting, number)
     assert errors_of(response, number) == ["“seventh” is not a meeting number."]
+
+
+def test_the_history_says_a_meeting_had_no_number_before_one_was_chosen(staff_client):
+    meeting = make_meeting(date="2024-09-12", city="Lahore", review_status="reviewed")
+    number = conflict(meeting, "number", "", "6")
+
+    resolve(staff_client, meeting, number)
+
+    assert LogEntry.objects.get().get_change_message() == (
+        "Resolved the conflict on number: chose “6” (held “”, “6” proposed by “Report on number”)."
+    )
