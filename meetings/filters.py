@@ -14,6 +14,7 @@ import django_filters
 from django import forms
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import Count, F, Q, Value
 from django.http import QueryDict
 
@@ -157,7 +158,29 @@ class ChosenSlugFilter(django_filters.Filter):
     field_class = ChosenSlugField
 
 
+def _refusing_nul(clean):
+    """`clean` that first refuses a value holding a NUL character: PostgreSQL cannot take
+    one in a string, and some fields look their value up in the database while cleaning,
+    before their validators run."""
+    refuse = ProhibitNullCharactersValidator()
+
+    def clean_without_nul(value):
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(item, str):
+                refuse(item)
+        return clean(value)
+
+    return clean_without_nul
+
+
 class DateRangeForm(forms.Form):
+    """The filter sets' form: every field refuses NUL, and the dates must be in order."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.clean = _refusing_nul(field.clean)
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("date_from"), cleaned.get("date_to")

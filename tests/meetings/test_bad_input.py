@@ -116,3 +116,33 @@ def test_unknown_addresses_are_404_pages_in_the_layout(client, url):
     html = response.content.decode()
     assert "<h1>Not found</h1>" in html
     assert 'href="/meetings/"' in html
+
+
+NUL_PARAMETERS = ["body", "person", "focus_area", "corridor", "city", "q", "date_from"]
+
+
+@pytest.mark.parametrize("parameter", NUL_PARAMETERS)
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/meetings/",
+        "/meetings/export.csv",
+        "/meetings/export.json",
+        "/meetings/focus-areas.csv",
+        "/agreements/",
+        "/agreements/export.csv",
+    ],
+)
+def test_a_nul_character_in_any_filter_is_a_form_error(client, meeting, url, parameter):
+    if url.startswith("/agreements/") and parameter not in ("body", "focus_area", "corridor", "q"):
+        pytest.skip("not an agreements filter")
+    response = client.get(f"{url}?{parameter}=jwg%00icc")
+    assert response.status_code == 400
+    assert "Null characters are not allowed." in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/meetings/feed/", "/meetings/calendar.ics"])
+@pytest.mark.parametrize("parameter", NUL_PARAMETERS)
+def test_a_nul_character_in_a_subscription_filter_is_a_bad_request(client, meeting, url, parameter):
+    response = client.get(f"{url}?{parameter}=energy%00")
+    assert response.status_code == 400
