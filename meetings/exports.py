@@ -877,10 +877,14 @@ def focus_area_rows(meetings, source_prefix):
 
 
 def csv_lines(columns, rows, bom=False):
-    """The CSV text of `rows` in pieces of several rows; a last line says if it failed."""
-    written = 0
+    """The CSV text of `rows` in pieces of several rows; a last line says if it failed
+    after the first piece (see _started for a failure before)."""
+    rows = iter(rows)
+    first = list(islice(rows, ROWS_PER_WRITE))
+    header = ("\ufeff" if bom else "") + csv_line([column.name for column in columns])
+    yield header + csv_text(first)
+    written = len(first)
     try:
-        yield ("\ufeff" if bom else "") + csv_line([column.name for column in columns])
         for chunk in chunked(rows, ROWS_PER_WRITE):
             yield csv_text(chunk)
             written += len(chunk)
@@ -903,11 +907,13 @@ def _json_dumps(value):
 def json_lines(columns, rows):
     """A JSON array of `rows` as objects, in pieces; if it fails, a last {"error": ...}
     object says so and the array is still closed."""
-    written = 0
-    separator = "\n"
-    yield "["
+    dicts = as_dicts(columns, rows)
+    first = list(islice(dicts, ROWS_PER_WRITE))
+    yield "[" + ("\n" + ",\n".join(map(_json_dumps, first)) if first else "")
+    written = len(first)
+    separator = ",\n" if first else "\n"
     try:
-        for chunk in chunked(as_dicts(columns, rows), ROWS_PER_WRITE):
+        for chunk in chunked(dicts, ROWS_PER_WRITE):
             yield separator + ",\n".join(map(_json_dumps, chunk))
             separator = ",\n"
             written += len(chunk)
@@ -923,6 +929,15 @@ def _encoded(pieces):
         yield piece.encode()
 
 
+def _started(pieces):
+    """`pieces` with the first one made now, in the view: an export whose first rows
+    cannot be read (the database is down) raises here, and the client gets a 500 instead
+    of a 200 whose body only says it failed. Later failures end the body with a line
+    saying so, as the status has gone out by then."""
+    pieces = iter(pieces)
+    return chain([next(pieces)], pieces)
+
+
 def _attachment(response, filename):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -930,14 +945,16 @@ def _attachment(response, filename):
 
 def csv_response(columns, rows, filename, bom=False):
     response = StreamingHttpResponse(
-        _encoded(csv_lines(columns, rows, bom=bom)), content_type="text/csv; charset=utf-8"
+        _started(_encoded(csv_lines(columns, rows, bom=bom))),
+        content_type="text/csv; charset=utf-8",
     )
     return _attachment(response, filename)
 
 
 def json_response(columns, rows, filename):
     response = StreamingHttpResponse(
-        _encoded(json_lines(columns, rows)), content_type="application/json; charset=utf-8"
+        _started(_encoded(json_lines(columns, rows))),
+        content_type="application/json; charset=utf-8",
     )
     return _attachment(response, filename)
 

@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.db import OperationalError, connection
+from django.test import Client
 
 from agreements.models import Agreement, MeetingCorridor
 from meetings import exports
@@ -261,6 +263,24 @@ def test_a_failure_part_way_is_said_on_the_last_line(client, monkeypatch):
     assert lines[-1] == "# export failed after 4 rows: RuntimeError"
     assert len(lines) == 1 + 4 + 1
     assert "the database went away" not in text
+
+
+@pytest.mark.parametrize(
+    "url", ["/meetings/export.csv", "/meetings/focus-areas.csv", "/agreements/export.csv"]
+)
+def test_a_database_that_fails_before_the_first_row_gives_a_server_error_not_a_file(url):
+    many_meetings()
+
+    def refuse(execute, sql, params, many, context):
+        raise OperationalError("the database system is shutting down")
+
+    with connection.execute_wrapper(refuse):
+        response = Client(raise_request_exception=False).get(url)
+
+    assert response.status_code == 500
+    assert not response.streaming
+    assert "attachment" not in response.get("Content-Disposition", "")
+    assert b"export failed" not in response.content
 
 
 def test_a_derived_corridor_without_an_explicit_one_is_listed_in_both_columns(client):

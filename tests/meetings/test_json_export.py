@@ -1,6 +1,8 @@
 import json
 
 import pytest
+from django.db import OperationalError, connection
+from django.test import Client
 
 from agreements.models import Agreement
 from meetings import exports
@@ -152,3 +154,18 @@ def test_the_detail_page_offers_its_meeting_as_json(client):
     response = client.get(f"/meetings/{meeting.slug}/")
 
     assert f'href="/meetings/{meeting.slug}/export.json"'.encode() in response.content
+
+
+@pytest.mark.parametrize("url", ["/meetings/export.json", "/agreements/export.json"])
+def test_a_database_that_fails_before_the_first_row_gives_a_server_error(url):
+    make_meeting("JWG-ICC", 1, "2019-05-01")
+
+    def refuse(execute, sql, params, many, context):
+        raise OperationalError("the database system is shutting down")
+
+    with connection.execute_wrapper(refuse):
+        response = Client(raise_request_exception=False).get(url)
+
+    assert response.status_code == 500
+    assert not response.streaming
+    assert b"export failed" not in response.content
