@@ -29,7 +29,7 @@ from agreements.models import (
     MeetingFocusArea,
 )
 
-from .articles import check_text, sha256_of
+from .articles import ArticleError, check_text, sha256_of
 from .extraction import Vocabulary, extract
 from .extraction.types import ArticleExtraction, MeetingMention, PersonMention
 from .models import (
@@ -97,7 +97,7 @@ def extract_text(text):
 def preview_text(text):
     """What ingesting `text` would do, without writing anything."""
     check_text(text)
-    extraction = extract_text(text)
+    extraction = check_dates(extract_text(text))
     document = SourceDocument.objects.filter(sha256=sha256_of(text)).first()
     previews = []
     for mention in extraction.meetings:
@@ -120,6 +120,7 @@ def ingest_text(text, *, file_name="", title="", outlet="", url="", extraction=N
             return IngestResult(document=document, created=False)
         if extraction is None:
             extraction = extract_text(text)
+        check_dates(extraction)
         document = SourceDocument.objects.create(
             text=text,
             sha256=sha256,
@@ -150,6 +151,19 @@ def source_url(url):
     if url and not url.lower().startswith(("http://", "https://")):
         url = f"https://{url}"
     return url if len(url) <= SourceDocument._meta.get_field("url").max_length else ""
+
+
+def check_dates(extraction):
+    """The extraction, or ArticleError when it holds a date that does not exist (a
+    `date 2021-99-99` line): such a text is refused like an unreadable one."""
+    dates = [("publication date", extraction.published_on)]
+    dates += [(f"date of the {m.body} meeting", m.date) for m in extraction.meetings]
+    for label, value in dates:
+        try:
+            parse_partial_date(value)
+        except ValueError as exc:
+            raise ArticleError(f"the {label} {exc}") from None
+    return extraction
 
 
 def find_meeting(body, mention):
@@ -530,6 +544,8 @@ class BatchSummary:
 
     def __str__(self):
         total = self.new + self.unchanged + self.failed
+        if not total:
+            return "Nothing to ingest: no .txt files found."
         return (
             f"Ingested {total} document{'s' if total != 1 else ''}: {self.new} new, "
             f"{self.unchanged} unchanged, {self.failed} failed; "
@@ -539,7 +555,7 @@ class BatchSummary:
 
 def ingest_files(paths, out, err):
     """Ingest each file, one progress line per file on `out` (errors on `err`)."""
-    from .articles import ArticleError, article_paths, read_article
+    from .articles import article_paths, read_article
 
     summary = BatchSummary()
     files = list(article_paths(paths))
@@ -550,6 +566,12 @@ def ingest_files(paths, out, err):
         except ArticleError as exc:
             summary.failed += 1
             err.write(f"{prefix}: error: {exc}")
+            continue
+        except Exception as exc:
+            # Whatever else goes wrong with one file (its transaction is rolled back),
+            # the others are still tried; the exit status says some failed.
+            summary.failed += 1
+            err.write(f"{prefix}: error: {type(exc).__name__}: {' '.join(str(exc).split())}")
             continue
         if not result.created:
             summary.unchanged += 1

@@ -469,6 +469,18 @@ def test_text_cut_off_mid_sentence_is_previewed_with_the_clipped_warning(staff_c
     assert response.context["preview"].extraction.warnings == ["looks clipped: ends mid-sentence"]
 
 
+@pytest.mark.parametrize("step", [preview, save])
+def test_an_impossible_publication_date_is_a_form_error(staff_client, step):
+    text = "date 2021-99-99\n" + PASSAGE.split("\n", 1)[1]
+    response = step(staff_client, text=text)
+    assert response.status_code == 200
+    assert (
+        "This text cannot be read as an article: the publication date “2021-99-99” is not a "
+        "date" in response.content.decode()
+    )
+    assert not SourceDocument.objects.exists()
+
+
 def test_pasted_text_over_5_mb_is_refused_with_a_form_error(staff_client):
     response = preview(staff_client, text="word " * (1024 * 1024 + 1))
     assert response.status_code == 200

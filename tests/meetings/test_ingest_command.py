@@ -165,6 +165,68 @@ def test_a_file_cut_off_mid_sentence_is_ingested_and_its_extraction_warns(tmp_pa
 
 
 @pytest.mark.django_db
+def test_an_impossible_date_fails_that_file_alone_and_the_batch_goes_on(tmp_path):
+    for n in range(1, 6):
+        text = GOOD.replace("6th", f"{n + 10}th").replace("2 March", f"{n} March")
+        (tmp_path / f"{n}.txt").write_text(text)
+    (tmp_path / "3.txt").write_text("date 2021-99-99\n\n" + GOOD)
+
+    status, out, err = run("ingest_articles", str(tmp_path))
+
+    assert status == 1
+    assert err.count("error") == 1
+    assert "[3/5] " in err
+    assert "3.txt: error: the publication date “2021-99-99” is not a date" in err
+    assert "4 new, 0 unchanged, 1 failed" in out
+    assert sorted(SourceDocument.objects.values_list("file_name", flat=True)) == [
+        "1.txt",
+        "2.txt",
+        "4.txt",
+        "5.txt",
+    ]
+
+
+@pytest.mark.django_db
+def test_an_unexpected_failure_of_one_file_is_reported_on_its_line_and_the_rest_go_on(
+    tmp_path, monkeypatch
+):
+    from meetings import ingest
+
+    real = ingest._Writer.write_meeting
+
+    def write_meeting(self, mention):
+        if "crash" in self.document.file_name:
+            raise RuntimeError("disk on fire\nsecond line")
+        return real(self, mention)
+
+    monkeypatch.setattr(ingest._Writer, "write_meeting", write_meeting)
+    (tmp_path / "a-crash.txt").write_text(GOOD)
+    (tmp_path / "b-good.txt").write_text(GOOD.replace("6th", "7th"))
+
+    status, out, err = run("ingest_articles", str(tmp_path))
+
+    assert status == 1
+    assert "[1/2] " in err and "a-crash.txt: error: RuntimeError: disk on fire second line" in err
+    assert "1 new, 0 unchanged, 1 failed" in out
+    assert list(SourceDocument.objects.values_list("file_name", flat=True)) == ["b-good.txt"]
+    assert list(Meeting.objects.values_list("number", flat=True)) == [7]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("contents", [{}, {"notes.md": "An article?", "scan.pdf": "%PDF"}])
+def test_a_folder_without_txt_files_says_nothing_was_found_and_fails(tmp_path, contents):
+    for name, text in contents.items():
+        (tmp_path / name).write_text(text)
+
+    status, out, err = run("ingest_articles", str(tmp_path))
+
+    assert status == 1
+    assert "Nothing to ingest: no .txt files found." in out
+    assert f"No .txt files found in {tmp_path}." in err
+    assert "Ingested 0 documents" not in out
+
+
+@pytest.mark.django_db
 def test_a_missing_path_is_an_error_not_a_traceback(tmp_path):
     status, _, err = run("ingest_articles", str(tmp_path / "nope.txt"))
     assert status == 1

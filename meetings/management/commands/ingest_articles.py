@@ -16,5 +16,7 @@ class Command(BaseCommand):
     def handle(self, *args, paths, **options):
         summary = ingest_files(paths, self.stdout, self.stderr)
         self.stdout.write(str(summary))
+        if not (summary.new or summary.unchanged or summary.failed):
+            raise CommandError(f"No .txt files found in {', '.join(paths)}.")
         if summary.failed:
             raise CommandError(f"{summary.failed} file(s) could not be ingested; see above.")
