@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connections, transaction
 from django.utils.text import slugify
 
 from agreements.models import (
@@ -115,6 +115,7 @@ def ingest_text(text, *, file_name="", title="", outlet="", url="", extraction=N
     check_text(text)
     sha256 = sha256_of(text)
     with transaction.atomic():
+        one_ingestion_at_a_time()
         document = SourceDocument.objects.filter(sha256=sha256).first()
         if document:
             return IngestResult(document=document, created=False)
@@ -164,6 +165,22 @@ def check_dates(extraction):
         except ValueError as exc:
             raise ArticleError(f"the {label} {exc}") from None
     return extraction
+
+
+# Any fixed number: the key of the PostgreSQL advisory lock that ingestions take.
+INGEST_LOCK = 2013_0013
+
+
+def one_ingestion_at_a_time():
+    """Wait for any other ingestion's transaction to end (PostgreSQL), holding the lock
+    until ours ends. Without it, two processes ingesting the same new article, or two
+    articles naming the same new person or meeting, would both look, find nothing and
+    both create it: one crashed on a unique constraint, or a person was made twice. The
+    loser now finds what the winner wrote. SQLite lets one writer in at a time anyway."""
+    connection = connections["default"]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INGEST_LOCK])
 
 
 def find_meeting(body, mention):
