@@ -107,6 +107,8 @@ class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
 
 
 MAX_CHOICES = 50
+# Longer than any slug or body short name the database holds.
+LONGEST_SLUG = 80
 
 
 class ChosenSlugField(forms.Field):
@@ -281,9 +283,14 @@ class MeetingFilter(django_filters.FilterSet):
         }
 
     def requested_slugs(self, name):
+        """The values given for `name` that could name something. One holding a NUL
+        (which PostgreSQL refuses in a query) or longer than any slug or short name (SQLite
+        refuses a LIKE pattern of 50,000 bytes) never reaches the database: its field
+        refuses it."""
         data = self.data or {}
         values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
-        return [str(v) for v in values if v][:MAX_CHOICES]
+        values = [str(v) for v in values if v]
+        return [v for v in values if "\x00" not in v and len(v) <= LONGEST_SLUG][:MAX_CHOICES]
 
     def known_slugs(self):
         """{parameter: {lower-case slug: object}} for the focus areas, body and person the

@@ -146,3 +146,21 @@ def test_a_nul_character_in_any_filter_is_a_form_error(client, meeting, url, par
 def test_a_nul_character_in_a_subscription_filter_is_a_bad_request(client, meeting, url, parameter):
     response = client.get(f"{url}?{parameter}=energy%00")
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("url", ["/meetings/", "/meetings/export.csv", "/meetings/feed/"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "body=a%00&focus_area=energy",
+        "focus_area=energy&person=x%00",
+        "body=" + "a" * 100_000 + "&person=luo-zhaohui",
+        "focus_area=" + "energy" * 20_000,
+    ],
+    ids=["nul-body", "nul-person", "long-body", "long-focus-area"],
+)
+def test_a_bad_slug_beside_a_good_one_is_refused_without_asking_the_database(
+    client, meeting, url, query
+):
+    response = client.get(f"{url}?{query}")
+    assert response.status_code == 400
