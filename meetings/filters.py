@@ -340,7 +340,10 @@ class MeetingFilter(django_filters.FilterSet):
                 ):
                     continue
                 if key in self.SLUG_PARAMETERS:
-                    value = self.filters[key].extra["known"]()[value.lower()].slug
+                    # A value its field did not clean (a bad one beside a good one of a
+                    # single-valued filter) is kept as given rather than failing here.
+                    found = self.filters[key].extra["known"]().get(value.lower())
+                    value = found.slug if found else value
                 if value not in kept:
                     kept.append(value)
             if kept:
