@@ -29,6 +29,7 @@ DUMP = [
     "--exclude=contenttypes",
     "--exclude=auth.permission",
     "--exclude=sessions",
+    "--exclude=meetings.MeetingText",
     "--indent=1",
 ]
 EXPORTS = [
